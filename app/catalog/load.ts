@@ -1,0 +1,82 @@
+import { catalogSchema, type Catalog } from './schema';
+import builtin from './catalog.json';
+
+export type CatalogParse = { ok: true; catalog: Catalog } | { ok: false; problems: string[] };
+
+/** Validates catalog data from any source; each problem names the field and what is wrong. */
+export function parseCatalog(data: unknown): CatalogParse {
+  const parsed = catalogSchema.safeParse(data);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
+    };
+  }
+  const problems = crossChecks(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, catalog: parsed.data };
+}
+
+/** Parses catalog file text; `source` (a file name) is named in every problem. */
+export function parseCatalogText(text: string, source: string): CatalogParse {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, problems: [`${source}: not valid JSON (${(error as Error).message})`] };
+  }
+  const result = parseCatalog(data);
+  return result.ok ? result : { ok: false, problems: result.problems.map((p) => `${source}: ${p}`) };
+}
+
+export function builtinCatalog(): Catalog {
+  const result = parseCatalog(builtin);
+  if (!result.ok) throw new Error(`The built-in catalog is invalid: ${result.problems.join('; ')}`);
+  return result.catalog;
+}
+
+/** Rules a schema cannot express: unique ids, wildcards need a concrete host, known issuer sets. */
+function crossChecks(catalog: Catalog): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const noteId = (id: string, where: string) => {
+    if (seen.has(id)) problems.push(`${where}.id: "${id}" is used twice`);
+    seen.add(id);
+  };
+  catalog.servers.forEach((entry, index) => {
+    const where = `servers[${index}]`;
+    noteId(entry.id, where);
+    if (entry.pattern.includes('*') && !entry.host && !entry.untestable) {
+      problems.push(`${where}.host: "${entry.pattern}" is a wildcard, so name the concrete host to probe (or mark it untestable)`);
+    }
+    if (typeof entry.issuers === 'string' && !catalog.issuerSets?.[entry.issuers]) {
+      problems.push(`${where}.issuers: no issuer set named "${entry.issuers}" in issuerSets`);
+    }
+  });
+  catalog.ports.forEach((entry, index) => {
+    const where = `ports[${index}]`;
+    noteId(entry.id, where);
+    if (entry.portEnd !== undefined && entry.portEnd < entry.port) {
+      problems.push(`${where}.portEnd: ${entry.portEnd} is below port ${entry.port}`);
+    }
+    for (const sample of entry.samples ?? []) {
+      if (sample < entry.port || sample > (entry.portEnd ?? entry.port)) {
+        problems.push(`${where}.samples: ${sample} is outside ${entry.port}-${entry.portEnd ?? entry.port}`);
+      }
+    }
+    if (!entry.covered && !entry.untestable && !entry.host) {
+      problems.push(`${where}.host: a port tested outbound needs a host (or "covered" / "untestable")`);
+    }
+  });
+  return problems;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(top level)';
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
+}
+
+/** The issuer names that count as genuine for a server entry; empty means any trusted issuer. */
+export function expectedIssuers(catalog: Catalog, issuers: string | string[] | undefined, extra: readonly string[]): string[] {
+  const base = issuers === undefined ? [] : typeof issuers === 'string' ? (catalog.issuerSets?.[issuers] ?? []) : issuers;
+  return base.length === 0 ? [] : [...base, ...extra];
+}

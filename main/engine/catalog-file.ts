@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { builtinCatalog, parseCatalogText } from '../../app/catalog/load';
+import type { Catalog } from '../../app/catalog/schema';
+
+export type CatalogLoad = { ok: true; catalog: Catalog; source: string } | { ok: false; message: string };
+
+/** The built-in catalog, or the user's file when one is named (it replaces the built-in one). */
+export async function loadCatalog(file?: string): Promise<CatalogLoad> {
+  if (file === undefined) return { ok: true, catalog: builtinCatalog(), source: 'built-in' };
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : (error as Error).message;
+    return { ok: false, message: `Cannot read the catalog ${file}: ${why}.` };
+  }
+  const parsed = parseCatalogText(text, file);
+  if (!parsed.ok) return { ok: false, message: `The catalog is not valid:\n  ${parsed.problems.join('\n  ')}` };
+  return { ok: true, catalog: parsed.catalog, source: file };
+}

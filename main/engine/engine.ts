@@ -1,0 +1,50 @@
+import type { CheckGroup, Report, RunEvent } from '../../app/contract/check';
+import type { Catalog } from '../../app/catalog/schema';
+import type { DnsSettings } from '../runner/dns-cache';
+import { networkTasks, type NetworkPlanOptions } from '../runner/network-plan';
+import { runChecks } from '../runner/run';
+import type { CheckTask } from '../runner/task';
+
+export interface EngineOptions {
+  catalog: Catalog;
+  /** Where the catalog came from ("built-in" or a file path), for the report. */
+  catalogSource: string;
+  groups: readonly CheckGroup[];
+  timeoutMs: number;
+  concurrency: number;
+  extraIssuers?: readonly string[];
+  signal?: AbortSignal;
+  runId?: string;
+  dns?: DnsSettings;
+  ntp?: NetworkPlanOptions['ntp'];
+}
+
+/** Every check the options ask for, in report order: network first, then this computer. */
+export function planTasks(options: EngineOptions): CheckTask[] {
+  const tasks: CheckTask[] = [];
+  if (options.groups.includes('network')) {
+    tasks.push(
+      ...networkTasks(options.catalog, {
+        ...(options.extraIssuers ? { extraIssuers: options.extraIssuers } : {}),
+        ...(options.dns ? { dns: options.dns } : {}),
+        ...(options.ntp ? { ntp: options.ntp } : {}),
+      }),
+    );
+  }
+  return tasks;
+}
+
+/** The one entry point the CLI and the desktop app share. */
+export function runEngine(options: EngineOptions, emit: (event: RunEvent) => void): Promise<Report> {
+  return runChecks(
+    planTasks(options),
+    {
+      timeoutMs: options.timeoutMs,
+      concurrency: options.concurrency,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.runId ? { runId: options.runId } : {}),
+      catalog: { version: options.catalog.version, updated: options.catalog.updated, source: options.catalogSource },
+    },
+    emit,
+  );
+}

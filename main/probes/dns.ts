@@ -1,0 +1,133 @@
+import dns from 'node:dns';
+import net from 'node:net';
+import { ABORTED, elapsedSince, isDeadline, raceAbort } from './deadline';
+
+export type DnsAnswer =
+  | { kind: 'ok'; addresses: string[]; ms: number }
+  | { kind: 'nxdomain'; ms: number }
+  | { kind: 'timeout'; ms: number }
+  | { kind: 'failed'; code: string; ms: number }
+  | { kind: 'cancelled'; ms: number };
+
+export interface DnsProbeResult {
+  /** What getaddrinfo gave: hosts file, OS settings, what the user's apps get. */
+  system: DnsAnswer;
+  /** A direct query to the configured name servers, bypassing the hosts file. */
+  direct: DnsAnswer;
+}
+
+export type SystemLookup = (host: string) => Promise<string[]>;
+
+export interface DnsProbeOptions {
+  signal: AbortSignal;
+  /** Name servers for the direct query ("127.0.0.1:5300"); default: the system's. */
+  servers?: readonly string[];
+  /** Replaces getaddrinfo, for unit tests that cannot change the machine's resolver. */
+  systemLookup?: SystemLookup;
+  /** Per-try timeout of the direct query (c-ares), in ms. */
+  queryTimeoutMs?: number;
+}
+
+const systemLookup: SystemLookup = async (host) => {
+  const answers = await dns.promises.lookup(host, { all: true, verbatim: false });
+  return answers.map((answer) => answer.address);
+};
+
+/** Asks the system resolver and the name servers directly, in parallel. */
+export async function probeDns(host: string, options: DnsProbeOptions): Promise<DnsProbeResult> {
+  const [system, direct] = await Promise.all([lookupWithSystem(host, options), queryDirect(host, options)]);
+  return { system, direct };
+}
+
+async function lookupWithSystem(host: string, options: DnsProbeOptions): Promise<DnsAnswer> {
+  const start = performance.now();
+  const lookup = options.systemLookup ?? systemLookup;
+  try {
+    // getaddrinfo cannot be cancelled; on abort we stop waiting and let it finish on its own.
+    const addresses = await raceAbort(options.signal, lookup(host));
+    if (addresses === ABORTED) return abortedAnswer(options.signal, start);
+    return addresses.length > 0 ? { kind: 'ok', addresses, ms: elapsedSince(start) } : { kind: 'nxdomain', ms: elapsedSince(start) };
+  } catch (error) {
+    return classifyError(error, start);
+  }
+}
+
+async function queryDirect(host: string, options: DnsProbeOptions): Promise<DnsAnswer> {
+  const start = performance.now();
+  const resolver = new dns.promises.Resolver({ timeout: options.queryTimeoutMs ?? 2000, tries: 1 });
+  if (options.servers) resolver.setServers([...options.servers]);
+  const both = Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]);
+  const settled = await raceAbort(options.signal, both, () => resolver.cancel());
+  if (settled === ABORTED) return abortedAnswer(options.signal, start);
+  const [v4, v6] = settled;
+  const addresses = [...(v4.status === 'fulfilled' ? v4.value : []), ...(v6.status === 'fulfilled' ? v6.value : [])];
+  if (addresses.length > 0) return { kind: 'ok', addresses, ms: elapsedSince(start) };
+  // ENODATA for one family is normal; the A query's error is the telling one.
+  const failure = v4.status === 'rejected' ? v4.reason : v6.status === 'rejected' ? v6.reason : undefined;
+  return classifyError(failure, start);
+}
+
+function abortedAnswer(signal: AbortSignal, start: number): DnsAnswer {
+  return isDeadline(signal) ? { kind: 'timeout', ms: elapsedSince(start) } : { kind: 'cancelled', ms: elapsedSince(start) };
+}
+
+function classifyError(error: unknown, start: number): DnsAnswer {
+  const code = errorCode(error);
+  const ms = elapsedSince(start);
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'ENODATA':
+      return { kind: 'nxdomain', ms };
+    case 'ETIMEOUT':
+    case 'ETIMEDOUT':
+      return { kind: 'timeout', ms };
+    case 'ECANCELLED':
+      return { kind: 'cancelled', ms };
+    default:
+      return { kind: 'failed', code, ms };
+  }
+}
+
+function errorCode(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  return 'EUNKNOWN';
+}
+
+/** Addresses a DNS filter or hosts-file entry uses to block a name. */
+export function isBlockingAddress(address: string): boolean {
+  if (address === '0.0.0.0' || address === '::' || address === '::1') return true;
+  return net.isIPv4(address) && address.startsWith('127.');
+}
+
+export type DnsVerdict =
+  | { kind: 'ok'; addresses: string[] }
+  /** The system resolver's answer is one a filter or hosts file gives (0.0.0.0, 127.x). */
+  | { kind: 'blocked'; addresses: string[]; direct: string[] }
+  /** The system and the name servers disagree: a hosts-file entry or a filter. */
+  | { kind: 'redirected'; addresses: string[]; direct: string[] }
+  | { kind: 'nxdomain'; hostsOnly: boolean }
+  | { kind: 'timeout' }
+  | { kind: 'failed'; code: string }
+  | { kind: 'cancelled' };
+
+/** Reads the two answers together: what the user's apps get, and whether something altered it. */
+export function judgeDns(result: DnsProbeResult): DnsVerdict {
+  const { system, direct } = result;
+  if (system.kind === 'cancelled') return { kind: 'cancelled' };
+  const directAddresses = direct.kind === 'ok' ? direct.addresses : [];
+  if (system.kind === 'ok') {
+    const blocking = system.addresses.every(isBlockingAddress);
+    if (blocking) return { kind: 'blocked', addresses: system.addresses, direct: directAddresses };
+    if (direct.kind === 'ok' && !system.addresses.some((a) => direct.addresses.includes(a))) {
+      return { kind: 'redirected', addresses: system.addresses, direct: direct.addresses };
+    }
+    return { kind: 'ok', addresses: system.addresses };
+  }
+  if (system.kind === 'nxdomain') return { kind: 'nxdomain', hostsOnly: direct.kind === 'ok' };
+  if (system.kind === 'timeout') return { kind: 'timeout' };
+  // getaddrinfo says EAI_AGAIN for both a time-out and a server failure; the direct query tells which.
+  if (direct.kind === 'timeout') return { kind: 'timeout' };
+  if (direct.kind === 'nxdomain') return { kind: 'nxdomain', hostsOnly: false };
+  if (direct.kind === 'failed') return { kind: 'failed', code: direct.code };
+  return { kind: 'failed', code: system.code };
+}

@@ -1,0 +1,133 @@
+import type { NtpCheck, PlannedCheck } from '../../app/contract/check';
+import { judgeDns } from '../probes/dns';
+import { probeNtp, type NtpProbeOptions } from '../probes/ntp';
+import type { DnsCache } from './dns-cache';
+import type { CheckTask } from './task';
+
+export interface NtpTarget {
+  host: string;
+  purpose: string;
+  /** More than this apart from the server counts as a skewed clock. */
+  maxOffsetMs: number;
+  port?: number;
+  now?: NtpProbeOptions['now'];
+}
+
+export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
+  const planned: PlannedCheck = {
+    id: `ntp:${target.host}`,
+    kind: 'ntp',
+    group: 'network',
+    title: `Time from ${target.host}`,
+    host: target.host,
+    port: 123,
+    protocol: 'udp',
+    purpose: target.purpose,
+  };
+  const result = (fields: Pick<NtpCheck, 'status' | 'reason' | 'detail' | 'timings'> & { offsetMs?: number }): NtpCheck => ({
+    id: planned.id,
+    kind: 'ntp',
+    group: 'network',
+    title: planned.title,
+    entryId: 'ntp',
+    host: target.host,
+    port: 123,
+    protocol: 'udp',
+    ...fields,
+  });
+  return {
+    planned,
+    interrupted: (why) =>
+      why === 'cancelled'
+        ? result({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.', timings: {} })
+        : result({
+            status: 'fail',
+            reason: 'ntp-no-answer',
+            detail: `${target.host} did not answer the time request (UDP port 123) before the deadline: outgoing NTP is probably blocked.`,
+            timings: {},
+          }),
+    async run(signal) {
+      const lookup = await dns.lookup(target.host, signal);
+      const dnsMs = Math.max(lookup.system.ms, lookup.direct.ms);
+      const verdict = judgeDns(lookup);
+      if (verdict.kind === 'cancelled')
+        return result({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.', timings: { dnsMs } });
+      if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
+        const reason =
+          verdict.kind === 'nxdomain'
+            ? 'dns-nxdomain'
+            : verdict.kind === 'timeout'
+              ? 'dns-timeout'
+              : verdict.kind === 'blocked'
+                ? 'dns-redirected'
+                : 'dns-failed';
+        return result({
+          status: 'fail',
+          reason,
+          detail: `Could not ask ${target.host} for the time: the name could not be looked up.`,
+          timings: { dnsMs },
+        });
+      }
+      const address = verdict.addresses[0]!;
+      const answer = await probeNtp(address, {
+        signal,
+        ...(target.port ? { port: target.port } : {}),
+        ...(target.now ? { now: target.now } : {}),
+      });
+      const timings = { dnsMs, ntpMs: answer.ms };
+      switch (answer.kind) {
+        case 'answer': {
+          const offset = answer.offsetMs;
+          const seconds = Math.abs(offset / 1000);
+          const direction = offset > 0 ? 'ahead' : 'behind';
+          if (Math.abs(offset) > target.maxOffsetMs) {
+            return result({
+              status: 'fail',
+              reason: 'clock-skew',
+              offsetMs: offset,
+              detail: `This computer's clock is ${formatSeconds(seconds)} ${direction} of Apple's time server. A clock that far off breaks secure connections: set the time automatically.`,
+              timings,
+            });
+          }
+          return result({
+            status: 'ok',
+            reason: 'ok',
+            offsetMs: offset,
+            detail: `Apple's time server answered; this computer's clock is within ${formatSeconds(Math.max(seconds, 0.001))} of it.`,
+            timings,
+          });
+        }
+        case 'no-answer':
+          return result({
+            status: 'fail',
+            reason: 'ntp-no-answer',
+            detail: `${target.host} did not answer the time request on UDP port 123: outgoing NTP is probably blocked. The clock cannot be checked against Apple.`,
+            timings,
+          });
+        case 'invalid':
+          return result({
+            status: 'fail',
+            reason: 'ntp-no-answer',
+            detail: `Something answered on UDP port 123, but ${answer.message}.`,
+            timings,
+          });
+        case 'failed':
+          return result({
+            status: 'fail',
+            reason: 'ntp-no-answer',
+            detail: `The time request could not be sent (${answer.code}).`,
+            timings,
+          });
+        case 'cancelled':
+          return result({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.', timings });
+      }
+    },
+  };
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds >= 3600) return `${(seconds / 3600).toFixed(1)} hours`;
+  if (seconds >= 120) return `${Math.round(seconds / 60)} minutes`;
+  if (seconds >= 1) return `${seconds.toFixed(1)} seconds`;
+  return `${Math.round(seconds * 1000)} ms`;
+}

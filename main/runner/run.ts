@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { REPORT_SCHEMA, summarize, type CheckResult, type Report, type RunEvent } from '../../app/contract/check';
+import { withDeadline } from '../probes/deadline';
+import type { CheckTask } from './task';
+
+export interface RunOptions {
+  /** Per-check deadline in ms (the whole chain DNS, TCP, TLS, HTTP of one check). */
+  timeoutMs: number;
+  /** How many checks run at once. */
+  concurrency: number;
+  /** Cancels the whole run. */
+  signal?: AbortSignal;
+  runId?: string;
+  catalog: Report['catalog'];
+}
+
+/** Extra time a check gets after its deadline to report on its own before the runner steps in. */
+const GRACE_MS = 150;
+
+/**
+ * Runs every task with bounded concurrency, emitting events as results arrive. Always resolves:
+ * a task that throws or overruns its deadline is reported as such, never lost.
+ */
+export async function runChecks(tasks: readonly CheckTask[], options: RunOptions, emit: (event: RunEvent) => void): Promise<Report> {
+  const runId = options.runId ?? randomUUID();
+  const startedAt = new Date();
+  const start = performance.now();
+  emit({ type: 'run-started', runId, startedAt: startedAt.toISOString(), planned: tasks.map((task) => task.planned) });
+
+  const results: (CheckResult | undefined)[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      const task = tasks[index]!;
+      if (options.signal?.aborted) {
+        results[index] = task.interrupted('cancelled');
+      } else {
+        emit({ type: 'check-started', runId, checkId: task.planned.id });
+        results[index] = await runOne(task, options);
+      }
+      emit({ type: 'check-result', runId, result: results[index]! });
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency, tasks.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+
+  const checks = results.filter((result): result is CheckResult => result !== undefined);
+  const report: Report = {
+    schema: REPORT_SCHEMA,
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - start),
+    cancelled: options.signal?.aborted ?? false,
+    catalog: options.catalog,
+    platform: { os: process.platform, release: os.release(), arch: process.arch },
+    summary: summarize(checks),
+    checks,
+  };
+  emit({ type: 'run-finished', runId, report });
+  return report;
+}
+
+async function runOne(task: CheckTask, options: RunOptions): Promise<CheckResult> {
+  const signal = withDeadline(options.signal, options.timeoutMs);
+  let timer: NodeJS.Timeout | undefined;
+  let stepIn: (() => void) | undefined;
+  const overrun = new Promise<CheckResult>((resolve) => {
+    stepIn = () => {
+      timer = setTimeout(() => resolve(task.interrupted(options.signal?.aborted ? 'cancelled' : 'deadline')), GRACE_MS);
+    };
+    if (signal.aborted) stepIn();
+    else signal.addEventListener('abort', stepIn, { once: true });
+  });
+  try {
+    return await Promise.race([task.run(signal), overrun]);
+  } catch (error) {
+    const fallback = task.interrupted(options.signal?.aborted ? 'cancelled' : 'deadline');
+    return { ...fallback, status: 'fail', detail: `This check stopped with an internal error: ${(error as Error).message}` } as CheckResult;
+  } finally {
+    if (stepIn) signal.removeEventListener('abort', stepIn);
+    if (timer) clearTimeout(timer);
+  }
+}

@@ -1,0 +1,340 @@
+import type { Duplex } from 'node:stream';
+import type { CheckStatus, Layers, NetworkReason, PlannedCheck, ServerCheck, Timings, TlsSummary } from '../../app/contract/check';
+import { judgeDns, type DnsProbeResult, type DnsVerdict } from '../probes/dns';
+import { probeHttp, judgeHttp } from '../probes/http';
+import { connectAny } from '../probes/tcp';
+import { judgeCertificate, probeTls, type CertificateFacts } from '../probes/tls';
+import type { DnsCache } from './dns-cache';
+import type { CheckTask } from './task';
+
+export interface ServerTarget {
+  entryId: string;
+  host: string;
+  port: number;
+  pattern?: string;
+  purpose: string;
+  /** Issuer names that count as genuine; empty: any trusted issuer. */
+  expectedIssuers: string[];
+  httpPath?: string;
+  reachableStatuses?: number[];
+  /** Old name that may be gone: not resolving is a warning, not a failure. */
+  legacy?: boolean;
+}
+
+/** Which layers a port speaks: TLS on 443 and 5223 (push), HTTP on 80 and 443. */
+export function layersFor(port: number): { tls: boolean; http: boolean } {
+  return { tls: port === 443 || port === 5223, http: port === 80 || port === 443 };
+}
+
+export function serverCheckId(host: string, port: number): string {
+  return `server:${host}:${port}`;
+}
+
+export function plannedServer(target: ServerTarget): PlannedCheck {
+  return {
+    id: serverCheckId(target.host, target.port),
+    kind: 'server',
+    group: 'network',
+    title: `${target.host}:${target.port}`,
+    host: target.host,
+    port: target.port,
+    protocol: 'tcp',
+    purpose: target.purpose,
+    ...(target.pattern && target.pattern !== target.host ? { pattern: target.pattern } : {}),
+  };
+}
+
+export function serverTask(target: ServerTarget, dns: DnsCache): CheckTask {
+  const planned = plannedServer(target);
+  return {
+    planned,
+    run: (signal) => runServerCheck(target, dns, signal),
+    interrupted: (why) =>
+      result(target, {
+        status: why === 'cancelled' ? 'skipped' : 'fail',
+        reason: why === 'cancelled' ? 'cancelled' : 'tcp-timeout',
+        detail:
+          why === 'cancelled' ? 'Cancelled before this check finished.' : `${target.host} did not finish answering before the deadline.`,
+        layers: { dns: 'not-run', tcp: 'not-run', tls: layersFor(target.port).tls ? 'not-run' : 'not-applicable', http: 'not-run' },
+        timings: {},
+      }),
+  };
+}
+
+interface Outcome {
+  status: CheckStatus;
+  reason: NetworkReason;
+  detail: string;
+  layers: Layers;
+  timings: Timings;
+  dns?: DnsProbeResult;
+  tls?: TlsSummary;
+  http?: { status: number; server?: string; location?: string };
+}
+
+async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: AbortSignal): Promise<ServerCheck> {
+  const { host, port } = target;
+  const speaks = layersFor(port);
+  const layers: Layers = { dns: 'not-run', tcp: 'not-run', tls: speaks.tls ? 'not-run' : 'not-applicable', http: 'not-run' };
+  const timings: Timings = {};
+
+  const dnsResult = await cache.lookup(host, signal);
+  timings.dnsMs = Math.max(dnsResult.system.ms, dnsResult.direct.ms);
+  const verdict = judgeDns(dnsResult);
+  const withDns = (outcome: Omit<Outcome, 'layers' | 'timings' | 'dns'>): ServerCheck =>
+    result(target, { ...outcome, layers, timings, dns: dnsResult });
+
+  if (verdict.kind === 'cancelled') {
+    return withDns({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' });
+  }
+  if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
+    layers.dns = target.legacy ? 'warn' : 'fail';
+    return withDns(dnsFailure(target, verdict));
+  }
+  const redirected = verdict.kind === 'redirected' ? verdict : undefined;
+  layers.dns = redirected ? 'warn' : 'ok';
+
+  const tcp = await connectAny(verdict.addresses, port, signal);
+  timings.tcpMs = tcp.ms;
+  if (tcp.kind === 'cancelled') return withDns({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' });
+  if (tcp.kind !== 'connected') {
+    layers.tcp = 'fail';
+    const reason = tcp.kind === 'refused' ? 'tcp-refused' : tcp.kind === 'timeout' ? 'tcp-timeout' : 'tcp-unreachable';
+    const what = {
+      'tcp-refused': `${host} refused the connection on port ${port} (the connection was reset): a firewall or security product is rejecting it.`,
+      'tcp-timeout': `No answer from ${host} on port ${port}: the connection attempt was dropped, typically by a firewall.`,
+      'tcp-unreachable': `${host} on port ${port} is unreachable from this computer (${tcp.kind === 'unreachable' ? tcp.code : ''}): no route to it.`,
+    }[reason];
+    return withDns(redirected ? redirectedFailure(target, redirected, what) : { status: 'fail', reason, detail: what });
+  }
+  layers.tcp = 'ok';
+
+  let connection: Duplex = tcp.socket;
+  let tlsSummary: TlsSummary | undefined;
+  if (speaks.tls) {
+    const handshake = await probeTls(tcp.socket, host, signal);
+    timings.tlsMs = handshake.ms;
+    if (handshake.kind === 'cancelled')
+      return withDns({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' });
+    if (handshake.kind === 'failed') {
+      layers.tls = 'fail';
+      const detail = `Connected to ${host} on port ${port}, but ${handshake.message}.`;
+      return withDns(
+        redirected ? redirectedFailure(target, redirected, detail) : { status: 'fail', reason: 'tls-handshake-failed', detail },
+      );
+    }
+    tlsSummary = summarizeTls(handshake.cert);
+    const judgement = judgeCertificate(handshake.cert, target.expectedIssuers);
+    if (judgement.kind !== 'ok') {
+      handshake.socket.destroy();
+      layers.tls = 'fail';
+      return result(target, { ...certificateFailure(target, judgement), layers, timings, dns: dnsResult, tls: tlsSummary });
+    }
+    layers.tls = 'ok';
+    connection = handshake.socket;
+  }
+
+  if (!speaks.http) {
+    connection.destroy();
+    return result(target, {
+      ...reached(target, redirected, `Reached ${host} on port ${port}${speaks.tls ? ' with a genuine certificate' : ''}.`),
+      layers,
+      timings,
+      dns: dnsResult,
+      ...(tlsSummary ? { tls: tlsSummary } : {}),
+    });
+  }
+
+  const response = await probeHttp(connection, { host, path: target.httpPath ?? '/', signal });
+  timings.httpMs = response.ms;
+  const withTls = tlsSummary ? { tls: tlsSummary } : {};
+  if (response.kind === 'cancelled')
+    return result(target, {
+      status: 'skipped',
+      reason: 'cancelled',
+      detail: 'Cancelled before this check finished.',
+      layers,
+      timings,
+      dns: dnsResult,
+      ...withTls,
+    });
+  if (response.kind === 'failed') {
+    layers.http = 'fail';
+    return result(target, {
+      status: 'fail',
+      reason: 'http-error',
+      detail: `Connected to ${host} on port ${port}, but ${response.message}.`,
+      layers,
+      timings,
+      dns: dnsResult,
+      ...withTls,
+    });
+  }
+  const http = {
+    status: response.status,
+    ...(response.headers['server'] ? { server: response.headers['server'] } : {}),
+    ...(response.headers['location'] ? { location: response.headers['location'] } : {}),
+  };
+  const judged = judgeHttp(response.status, response.headers, host, target.reachableStatuses);
+  if (judged.kind === 'blocked') {
+    layers.http = 'fail';
+    const detail = {
+      'proxy-auth': `A proxy (${judged.by}) stands between this computer and ${host} and asks for a password (HTTP 407). Apple's apps cannot answer that.`,
+      'proxy-denied': `A proxy or filter (${judged.by}) refused the request to ${host} (HTTP ${judged.status}). Ask whoever runs it to allow Apple's servers.`,
+      'portal-redirect': `The request to ${host} was sent to another site (${judged.by}) instead: a sign-in page (captive portal) or a filter's block page.`,
+    }[judged.why];
+    return result(target, { status: 'fail', reason: 'http-blocked', detail, layers, timings, dns: dnsResult, http, ...withTls });
+  }
+  if (judged.kind === 'server-error') {
+    layers.http = 'warn';
+    return result(target, {
+      status: 'warn',
+      reason: 'http-error',
+      detail: `${host} answered with a server error (HTTP ${judged.status}). It is reachable; the problem is probably on Apple's side and passes.`,
+      layers,
+      timings,
+      dns: dnsResult,
+      http,
+      ...withTls,
+    });
+  }
+  layers.http = 'ok';
+  const answered = target.reachableStatuses?.includes(judged.status)
+    ? `${host} answered (HTTP ${judged.status}, which is normal for it)`
+    : `${host} answered (HTTP ${judged.status})`;
+  return result(target, {
+    ...reached(target, redirected, `Reachable: ${answered}${speaks.tls ? ' over a genuine secure connection' : ''}.`),
+    layers,
+    timings,
+    dns: dnsResult,
+    http,
+    ...withTls,
+  });
+}
+
+function reached(
+  target: ServerTarget,
+  redirected: Extract<DnsVerdict, { kind: 'redirected' }> | undefined,
+  detail: string,
+): Pick<Outcome, 'status' | 'reason' | 'detail'> {
+  if (!redirected) return { status: 'ok', reason: 'ok', detail };
+  return {
+    status: 'warn',
+    reason: 'dns-redirected',
+    detail: `${detail} But this computer resolves ${target.host} to ${redirected.addresses.join(', ')} while the name servers say ${redirected.direct.join(', ')}: a hosts-file entry or a DNS filter changes it.`,
+  };
+}
+
+function redirectedFailure(
+  target: ServerTarget,
+  verdict: Extract<DnsVerdict, { kind: 'redirected' }>,
+  what: string,
+): Pick<Outcome, 'status' | 'reason' | 'detail'> {
+  return {
+    status: 'fail',
+    reason: 'dns-redirected',
+    detail: `This computer sends ${target.host} to ${verdict.addresses.join(', ')}, but the name servers say ${verdict.direct.join(', ')}: a hosts-file entry or a DNS filter redirects it. ${what}`,
+  };
+}
+
+function dnsFailure(
+  target: ServerTarget,
+  verdict: Exclude<DnsVerdict, { kind: 'ok' | 'redirected' | 'cancelled' }>,
+): Pick<Outcome, 'status' | 'reason' | 'detail'> {
+  const status: CheckStatus = target.legacy ? 'warn' : 'fail';
+  const legacyNote = target.legacy
+    ? ' This is an old name that may have been retired, so it does not show a problem with your network.'
+    : '';
+  switch (verdict.kind) {
+    case 'blocked':
+      return {
+        status: 'fail',
+        reason: 'dns-redirected',
+        detail: `${target.host} is blocked on this computer: it resolves to ${verdict.addresses.join(', ')}, which goes nowhere. A hosts-file entry or a DNS block list (such as Pi-hole) does this.`,
+      };
+    case 'nxdomain':
+      return {
+        status,
+        reason: 'dns-nxdomain',
+        detail: verdict.hostsOnly
+          ? `This computer says ${target.host} does not exist, although the name servers know it: something local (hosts file, security software) hides it.`
+          : `The name ${target.host} does not exist according to your DNS server. A DNS filter or block list may be hiding it.${legacyNote}`,
+      };
+    case 'timeout':
+      return {
+        status,
+        reason: 'dns-timeout',
+        detail: `Looking up ${target.host} got no answer in time: the DNS server is unreachable or its answers are dropped.${legacyNote}`,
+      };
+    case 'failed':
+      return {
+        status,
+        reason: 'dns-failed',
+        detail: `Looking up ${target.host} failed (${verdict.code}): the DNS server could not answer.${legacyNote}`,
+      };
+  }
+}
+
+function certificateFailure(
+  target: ServerTarget,
+  judgement: Exclude<ReturnType<typeof judgeCertificate>, { kind: 'ok' }>,
+): Pick<Outcome, 'status' | 'reason' | 'detail'> {
+  switch (judgement.kind) {
+    case 'intercepted':
+      return {
+        status: 'fail',
+        reason: 'tls-intercepted',
+        detail: `The secure connection to ${target.host} is intercepted: its certificate comes from "${judgement.issuer}", not from Apple. Security software or a proxy is inspecting the traffic${judgement.trusted ? ' with its own certificate authority installed on this computer' : ''}; Apple's apps refuse such connections. Exclude Apple's servers from HTTPS scanning.`,
+      };
+    case 'expired':
+      return {
+        status: 'fail',
+        reason: 'tls-expired',
+        detail: `The certificate presented for ${target.host} expired on ${judgement.validTo || 'an earlier date'}. If this computer's clock is wrong, fix it; otherwise something in between serves an old certificate.`,
+      };
+    case 'name-mismatch':
+      return {
+        status: 'fail',
+        reason: 'tls-name-mismatch',
+        detail: `The certificate presented for ${target.host} is for a different name: the connection reached the wrong server (a redirect, a filter or a captive portal).`,
+      };
+    case 'untrusted':
+      return {
+        status: 'fail',
+        reason: 'tls-untrusted',
+        detail: `The certificate presented for ${target.host} is not trusted by this computer (${judgement.error}).`,
+      };
+  }
+}
+
+function summarizeTls(cert: CertificateFacts): TlsSummary {
+  return { issuer: cert.issuer, subject: cert.subject, validTo: cert.validTo, trusted: cert.trusted, chain: cert.chain };
+}
+
+function result(target: ServerTarget, outcome: Outcome): ServerCheck {
+  const planned = plannedServer(target);
+  return {
+    id: planned.id,
+    kind: 'server',
+    group: 'network',
+    title: planned.title,
+    entryId: target.entryId,
+    host: target.host,
+    port: target.port,
+    protocol: 'tcp',
+    ...(planned.pattern ? { pattern: planned.pattern } : {}),
+    purpose: target.purpose,
+    status: outcome.status,
+    reason: outcome.reason,
+    detail: outcome.detail,
+    timings: outcome.timings,
+    layers: outcome.layers,
+    ...(outcome.dns ? { dns: { system: addressesOf(outcome.dns.system), direct: addressesOf(outcome.dns.direct) } } : {}),
+    ...(outcome.tls ? { tls: outcome.tls } : {}),
+    ...(outcome.http ? { http: outcome.http } : {}),
+  };
+}
+
+function addressesOf(answer: DnsProbeResult['system']): string[] {
+  return answer.kind === 'ok' ? answer.addresses : [];
+}

@@ -1,0 +1,10 @@
+import type { CheckResult, PlannedCheck } from '../../app/contract/check';
+
+/** One check the runner can schedule. Network and system checks both come in this shape. */
+export interface CheckTask {
+  planned: PlannedCheck;
+  /** Runs the check; must give up promptly when `signal` aborts (deadline or cancel). */
+  run(signal: AbortSignal): Promise<CheckResult>;
+  /** The result to report when the check could not finish: the deadline passed or the user cancelled. */
+  interrupted(why: 'deadline' | 'cancelled'): CheckResult;
+}
