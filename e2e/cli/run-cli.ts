@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import type { Report, ServerCheck } from '../../app/contract/check';
+import { TEST_ISSUER } from '../fake-internet/world';
+
+export const CLI = path.resolve(import.meta.dirname, '../../bin/sync-doctor.cjs');
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Milliseconds from spawn to exit. */
+  wallMs: number;
+}
+
+/** Runs the built CLI in this (test) namespace, as a user would, and collects its output. */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
+      resolve({ code, stdout, stderr, wallMs: performance.now() - start });
+    });
+  });
+}
+
+/** The network check in JSON, trusting the fake internet's test CA as genuine. */
+export async function checkJson(extra: readonly string[] = []): Promise<{ run: CliRun; report: Report }> {
+  const run = await runCli(['check', '--json', '--only', 'network', '--expect-issuer', TEST_ISSUER, ...extra]);
+  let report: Report;
+  try {
+    report = JSON.parse(run.stdout) as Report;
+  } catch {
+    throw new Error(`The CLI did not print JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
+  }
+  return { run, report };
+}
+
+export function byId(report: Report, id: string) {
+  const check = report.checks.find((c) => c.id === id);
+  if (!check) throw new Error(`No check ${id} in the report: ${report.checks.map((c) => c.id).join(', ')}`);
+  return check;
+}
+
+export function server(report: Report, host: string, port: number): ServerCheck {
+  const check = byId(report, `server:${host}:${port}`);
+  if (check.kind !== 'server') throw new Error(`${check.id} is not a server check`);
+  return check;
+}

@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import selfsigned from 'selfsigned';
+
+export interface KeyPair {
+  cert: string;
+  key: string;
+}
+
+export interface WorldCertificates {
+  /** From the test CA, for every host: what a healthy server presents. */
+  genuine: KeyPair;
+  /** From the "Contoso Web Shield" CA: what an HTTPS-inspecting product presents. */
+  intercepted: KeyPair;
+  /** From the test CA, but expired a year ago. */
+  expired: KeyPair;
+  /** From the test CA, for another name. */
+  wrongName: KeyPair;
+  /** Self-signed, not from any trusted CA. */
+  untrusted: KeyPair;
+}
+
+const DAY = 86_400_000;
+let cached: Promise<WorldCertificates> | undefined;
+
+/** Leaf certificates for the fake servers, made once per process from the launcher's CAs. */
+export function worldCertificates(hosts: readonly string[]): Promise<WorldCertificates> {
+  cached ??= makeCertificates(hosts);
+  return cached;
+}
+
+export function caDir(): string {
+  const dir = process.env['SYNC_DOCTOR_TEST_CA_DIR'];
+  if (!dir) throw new Error('SYNC_DOCTOR_TEST_CA_DIR is not set: run the tests through e2e/fake-internet/in-netns.mjs');
+  return dir;
+}
+
+async function makeCertificates(hosts: readonly string[]): Promise<WorldCertificates> {
+  const dir = caDir();
+  const read = (name: string) => readFile(path.join(dir, name), 'utf8');
+  const testCa = { cert: await read('ca.pem'), key: await read('ca-key.pem') };
+  const interceptCa = { cert: await read('intercept-ca.pem'), key: await read('intercept-ca-key.pem') };
+  const now = Date.now();
+  const leaf = async (
+    names: readonly string[],
+    ca: KeyPair | undefined,
+    from: number,
+    to: number,
+    organization: string,
+  ): Promise<KeyPair> => {
+    const pems = await selfsigned.generate(
+      [
+        { name: 'commonName', value: names[0] ?? 'localhost' },
+        { name: 'organizationName', value: organization },
+      ],
+      {
+        keyType: 'ec',
+        algorithm: 'sha256',
+        notBeforeDate: new Date(from),
+        notAfterDate: new Date(to),
+        ...(ca ? { ca: { cert: ca.cert, key: ca.key } } : {}),
+        extensions: [
+          { name: 'basicConstraints', cA: false },
+          { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+          { name: 'extKeyUsage', serverAuth: true },
+          { name: 'subjectAltName', altNames: names.map((value) => ({ type: 2, value })) },
+        ],
+      },
+    );
+    return { cert: pems.cert, key: pems.private };
+  };
+  const [genuine, intercepted, expired, wrongName, untrusted] = await Promise.all([
+    leaf(hosts, testCa, now - DAY, now + 365 * DAY, 'Fake Apple'),
+    leaf(hosts, interceptCa, now - DAY, now + 365 * DAY, 'Contoso Security'),
+    leaf(hosts, testCa, now - 730 * DAY, now - 365 * DAY, 'Fake Apple'),
+    leaf(['wrong.example.net'], testCa, now - DAY, now + 365 * DAY, 'Fake Apple'),
+    // Self-signed under the test CA's name: the issuer looks right but nothing vouches for it.
+    leaf(hosts, undefined, now - DAY, now + 365 * DAY, 'Sync Doctor Test CA'),
+  ]);
+  return { genuine, intercepted, expired, wrongName, untrusted };
+}
