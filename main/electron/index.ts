@@ -1,0 +1,80 @@
+import { app, BrowserWindow, Menu, session, shell, type WebContents } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../cli/args';
+import { runEngine } from '../engine/engine';
+import { buildAppInfo } from './app-info';
+import { loadDesktopCatalog } from './catalog-source';
+import { registerHandlers } from './handlers';
+import { send } from './ipc-main';
+import { lockDownSession } from './lockdown';
+import { menuTemplate } from './menu';
+import { openExternalSafely } from './navigation';
+import { RunService } from './run-service';
+import type { TrustedPage } from './sender-check';
+import { createMainWindow } from './window';
+
+// Electron wiring only: everything with a decision in it lives in the modules imported above.
+
+const log = (message: string) => console.error(`[sync-doctor] ${message}`);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const page: TrustedPage = devServer
+  ? { kind: 'dev-server', origin: devServer }
+  : { kind: 'file', url: pathToFileURL(path.join(here, '../renderer/index.html')).toString() };
+
+let mainWindow: BrowserWindow | undefined;
+const target = (): WebContents | undefined => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : undefined);
+const openLink = (url: string) => void openExternalSafely(url, (safe) => shell.openExternal(safe));
+
+const runs = new RunService({
+  loadCatalog: () => loadDesktopCatalog(app.getPath('userData')),
+  runEngine,
+  emit: (event) => void send(target(), 'check:event', event),
+  timeoutMs: DEFAULT_TIMEOUT_MS,
+  concurrency: DEFAULT_CONCURRENCY,
+  log,
+});
+
+async function openWindow(): Promise<void> {
+  mainWindow = await createMainWindow(
+    { preload: path.join(here, '../preload/index.cjs'), page, stateFile: path.join(app.getPath('userData'), 'window-state.json') },
+    log,
+  );
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+    void runs.stopAll();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    // Belt and braces: no page of this app may open another or be turned into a webview host.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (!mainWindow) void openWindow();
+  });
+
+  void app.whenReady().then(async () => {
+    lockDownSession(session.defaultSession);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: app.name, packaged: app.isPackaged, openLink })));
+    registerHandlers(
+      { trustedPage: page, isKnownWindow: (contents) => BrowserWindow.fromWebContents(contents) === mainWindow, log },
+      {
+        runs,
+        appInfo: async () => buildAppInfo({ name: app.name, version: app.getVersion() }, await loadDesktopCatalog(app.getPath('userData'))),
+        openExternal: (url) => shell.openExternal(url),
+      },
+    );
+    await openWindow();
+  });
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { CheckGroup, Report, RunEvent } from '../../app/contract/check';
+import type { CancelCheckResponse, StartCheckResponse } from '../../app/ipc/contract';
+import type { EngineOptions } from '../engine/engine';
+import type { DesktopCatalog } from './catalog-source';
+
+// Owns the desktop app's runs: one at a time, each with its own id and AbortController. Free of
+// Electron: the IPC handlers and the E2E tests' emulated preload both drive it.
+
+export interface RunServiceDeps {
+  loadCatalog: () => Promise<DesktopCatalog>;
+  runEngine: (options: EngineOptions, emit: (event: RunEvent) => void) => Promise<Report>;
+  /** Delivers an event to the renderer (the caller drops it when the window is gone). */
+  emit: (event: RunEvent) => void;
+  timeoutMs: number;
+  concurrency: number;
+  extraIssuers?: readonly string[];
+  dns?: EngineOptions['dns'];
+  newRunId?: () => string;
+  log?: (message: string) => void;
+}
+
+interface ActiveRun {
+  runId: string;
+  controller: AbortController;
+  done: Promise<unknown>;
+}
+
+export class RunService {
+  private active: ActiveRun | undefined;
+
+  constructor(private readonly deps: RunServiceDeps) {}
+
+  async start(groups: readonly CheckGroup[]): Promise<StartCheckResponse> {
+    const previous = this.active;
+    if (previous && !previous.controller.signal.aborted) {
+      return { ok: false, why: 'busy', message: 'A check is already running. Cancel it or wait for it to finish.' };
+    }
+    // A cancelled run stops within a fraction of a second; let it finish before the next begins.
+    if (previous) await previous.done;
+    if (this.active) return { ok: false, why: 'busy', message: 'A check is already running.' };
+
+    const runId = (this.deps.newRunId ?? randomUUID)();
+    const controller = new AbortController();
+    const run: ActiveRun = { runId, controller, done: Promise.resolve() };
+    this.active = run;
+    try {
+      const catalog = await this.deps.loadCatalog();
+      run.done = this.deps
+        .runEngine(
+          {
+            catalog: catalog.catalog,
+            catalogSource: catalog.source,
+            groups,
+            timeoutMs: this.deps.timeoutMs,
+            concurrency: this.deps.concurrency,
+            signal: controller.signal,
+            runId,
+            ...(this.deps.extraIssuers ? { extraIssuers: this.deps.extraIssuers } : {}),
+            ...(this.deps.dns ? { dns: this.deps.dns } : {}),
+          },
+          (event) => this.deps.emit(event),
+        )
+        .catch((error: unknown) => this.deps.log?.(`run ${runId} failed: ${String(error)}`))
+        .finally(() => {
+          if (this.active === run) this.active = undefined;
+        });
+      return { ok: true, runId };
+    } catch (error) {
+      if (this.active === run) this.active = undefined;
+      return { ok: false, why: 'internal', message: `The check could not start: ${(error as Error).message}` };
+    }
+  }
+
+  cancel(runId: string): CancelCheckResponse {
+    if (!this.active || this.active.runId !== runId || this.active.controller.signal.aborted) return { cancelled: false };
+    this.active.controller.abort();
+    return { cancelled: true };
+  }
+
+  /** Stops whatever runs (the window closed or the app quits) and waits for it to wind down. */
+  async stopAll(): Promise<void> {
+    const run = this.active;
+    if (!run) return;
+    run.controller.abort();
+    await run.done;
+  }
+
+  get runningId(): string | undefined {
+    return this.active?.runId;
+  }
+}

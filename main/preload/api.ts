@@ -1,0 +1,17 @@
+import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf, SyncDoctorApi } from '../../app/ipc/contract';
+
+export interface Transport {
+  invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  subscribe<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void): () => void;
+}
+
+/** The named API the page gets: each function maps to one channel, nothing generic. */
+export function createApi(transport: Transport): SyncDoctorApi {
+  return {
+    startCheck: (request) => transport.invoke('check:start', { groups: [...request.groups] }),
+    cancelCheck: (runId) => transport.invoke('check:cancel', { runId }),
+    onRunEvent: (listener) => transport.subscribe('check:event', (event) => listener(event)),
+    appInfo: () => transport.invoke('app:info', null),
+    openLink: (url) => transport.invoke('link:open', { url }),
+  };
+}
