@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+
+export type CommandOutcome =
+  | { kind: 'ran'; stdout: string; stderr: string; exitCode: number }
+  | { kind: 'cannot-run'; why: string }
+  | { kind: 'timeout' }
+  | { kind: 'cancelled' };
+
+export interface CommandOptions {
+  signal: AbortSignal;
+  /** Own deadline of this command, in addition to the signal. */
+  timeoutMs?: number;
+  /** Output beyond this is cut (and the command killed): a runaway never fills memory. */
+  maxBuffer?: number;
+  /** How to decode the output; 'utf16le' for PowerShell writing to a pipe on some systems. */
+  encoding?: BufferEncoding;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs one platform command with an argument array (never a shell string) and a deadline.
+ * Never throws: a missing command gives "cannot-run" with the reason; a non-zero exit is still
+ * "ran", because tools like `sc` and `launchctl` answer "not found" with an exit code.
+ */
+export function runCommand(file: string, args: readonly string[], options: CommandOptions): Promise<CommandOutcome> {
+  return new Promise((resolve) => {
+    if (options.signal.aborted) {
+      resolve(abortOutcome(options.signal));
+      return;
+    }
+    const deadline = AbortSignal.timeout(options.timeoutMs ?? 10_000);
+    const signal = AbortSignal.any([options.signal, deadline]);
+    let child;
+    try {
+      child = execFile(
+        file,
+        [...args],
+        {
+          signal,
+          windowsHide: true,
+          maxBuffer: options.maxBuffer ?? 8 * 1024 * 1024,
+          encoding: 'buffer',
+          env: options.env ?? process.env,
+        },
+        (error, stdout, stderr) => {
+          const decode = (buffer: Buffer) => buffer.toString(options.encoding ?? 'utf8');
+          if (!error) {
+            resolve({ kind: 'ran', stdout: decode(stdout), stderr: decode(stderr), exitCode: 0 });
+            return;
+          }
+          const failure = error as NodeJS.ErrnoException & { code?: string | number };
+          if (signal.aborted) {
+            resolve(options.signal.aborted ? abortOutcome(options.signal) : { kind: 'timeout' });
+            return;
+          }
+          if (typeof failure.code === 'number') {
+            resolve({ kind: 'ran', stdout: decode(stdout), stderr: decode(stderr), exitCode: failure.code });
+            return;
+          }
+          resolve({ kind: 'cannot-run', why: describeSpawnError(file, failure) });
+        },
+      );
+    } catch (error) {
+      resolve({ kind: 'cannot-run', why: `${file} could not be started (${(error as Error).message})` });
+      return;
+    }
+    child.on('error', () => undefined);
+  });
+}
+
+function abortOutcome(signal: AbortSignal): CommandOutcome {
+  const reason: unknown = signal.reason;
+  return reason instanceof DOMException && reason.name === 'TimeoutError' ? { kind: 'timeout' } : { kind: 'cancelled' };
+}
+
+function describeSpawnError(file: string, error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `${file} is not installed or not on the PATH`;
+    case 'EACCES':
+    case 'EPERM':
+      return `not allowed to run ${file}`;
+    case 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER':
+      return `${file} wrote more output than expected`;
+    default:
+      return `${file} failed to start (${error.code ?? error.message})`;
+  }
+}

@@ -1,0 +1,161 @@
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../../app/catalog/load';
+import { fixturePath } from '../fixtures/load';
+import { decodeHostsBytes } from './decode';
+import { hostsLineFor, hostsFileNote } from './lookup';
+import { entryFor, findAppleEntries } from './match';
+import { parseHosts } from './parse';
+import { readHostsFile, systemHostsPath } from './read';
+import { judgeAppleEntries, judgeHostsFile, watchListOf } from './tasks';
+
+const watch = watchListOf(builtinCatalog());
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'sd-hosts-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('hosts file parsing', () => {
+  it('reads the stock Windows hosts file (CRLF, all comments) as zero entries', async () => {
+    const read = await readHostsFile(fixturePath('windows', 'hosts-default.txt'));
+    expect(read.kind).toBe('read');
+    if (read.kind !== 'read') return;
+    expect(read.parsed.entries).toEqual([]);
+    expect(read.parsed.malformed).toEqual([]);
+    expect(judgeHostsFile(read).status).toBe('ok');
+    expect(judgeAppleEntries(read, watch)).toMatchObject({ status: 'ok', reason: 'ok' });
+  });
+
+  it('reads the stock macOS hosts file, including the scoped IPv6 address', async () => {
+    const read = await readHostsFile(fixturePath('mac', 'hosts-default.txt'));
+    if (read.kind !== 'read') throw new Error(read.why);
+    expect(read.parsed.entries.map((entry) => entry.address)).toEqual(['127.0.0.1', '255.255.255.255', '::1', 'fe80::1%lo0']);
+    expect(read.parsed.malformed).toEqual([]);
+  });
+
+  it('finds the TinyUmbrella gs.apple.com redirect, names line and error 3194, ignores the commented line', async () => {
+    const read = await readHostsFile(fixturePath('windows', 'hosts-tinyumbrella.txt'));
+    const judged = judgeAppleEntries(read, watch);
+    expect(judged).toMatchObject({ status: 'fail', reason: 'hosts-entry' });
+    expect(judged.facts).toMatchObject({ host: 'gs.apple.com', line: 23, address: '74.208.105.171', effect: 'redirects', findings: 3 });
+    expect(judged.detail).toContain('error 3194');
+    expect(judged.detail).toContain('jailbreak');
+    expect(judged.detail).toContain('blocks xp.apple.com');
+  });
+
+  it('only warns for Apple names the catalog does not list (ad-blocker lines)', async () => {
+    const read = await readHostsFile(fixturePath('mac', 'hosts-blocklist.txt'));
+    const judged = judgeAppleEntries(read, watch);
+    expect(judged).toMatchObject({ status: 'warn', reason: 'hosts-entry' });
+    expect(judged.facts).toMatchObject({ findings: 2, host: 'iadsdk.apple.com', effect: 'blocks' });
+  });
+
+  it('reports malformed lines with their numbers and keeps the good ones', async () => {
+    const read = await readHostsFile(fixturePath('linux', 'hosts-malformed.txt'));
+    if (read.kind !== 'read') throw new Error(read.why);
+    expect(read.parsed.malformed.map((bad) => bad.line)).toEqual([7, 8, 9, 10]);
+    expect(read.parsed.entries.find((entry) => entry.line === 9)?.names).toEqual(['ok.example']);
+    const judged = judgeHostsFile(read);
+    expect(judged).toMatchObject({ status: 'warn', reason: 'hosts-malformed' });
+    expect(judged.detail).toContain('line 7');
+    expect(judged.facts).toMatchObject({ malformed: 4, firstMalformedLine: 7 });
+  });
+
+  it('decodes a UTF-16 file saved by Notepad and says the system may ignore it', async () => {
+    const read = await readHostsFile(fixturePath('windows', 'hosts-utf16le-bom.txt'));
+    if (read.kind !== 'read') throw new Error(read.why);
+    expect(read.decoded.encoding).toBe('utf-16le-bom');
+    expect(judgeHostsFile(read)).toMatchObject({ status: 'warn', reason: 'hosts-malformed' });
+    expect(judgeAppleEntries(read, watch).facts).toMatchObject({ host: 'gs.apple.com', address: '74.208.10.249' });
+  });
+
+  it('recognises UTF-16 without a byte-order mark and a UTF-8 BOM', () => {
+    const text = '127.0.0.1 gs.apple.com\r\n';
+    expect(decodeHostsBytes(Buffer.from(text, 'utf16le')).encoding).toBe('utf-16le');
+    const bom = decodeHostsBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    expect(bom).toMatchObject({ encoding: 'utf-8-bom', text });
+    expect(decodeHostsBytes(Buffer.from([0x31, 0xff, 0x20])).encoding).toBe('latin1');
+  });
+
+  it('reports a missing file or a folder instead of throwing', async () => {
+    const missing = await readHostsFile(path.join(dir, 'nope'));
+    expect(judgeHostsFile(missing)).toMatchObject({ status: 'warn', reason: 'hosts-unreadable' });
+    expect(judgeHostsFile(missing).detail).toContain('does not exist');
+    expect(judgeAppleEntries(await readHostsFile(dir), watch)).toMatchObject({ status: 'skipped', reason: 'hosts-unreadable' });
+  });
+
+  it('reads a huge block-list file and says it is large', async () => {
+    const file = path.join(dir, 'huge');
+    const line = '0.0.0.0 tracker-0000000.example.net\n';
+    await writeFile(file, line.repeat(Math.ceil((1.5 * 1024 * 1024) / line.length)));
+    const read = await readHostsFile(file);
+    const judged = judgeHostsFile(read);
+    expect(judged).toMatchObject({ status: 'warn', reason: 'hosts-malformed' });
+    expect(judged.detail).toContain('unusually large');
+  });
+
+  it('matches wildcard catalog patterns and subdomains, and nothing else', () => {
+    const { entries } = parseHosts('1.2.3.4 a.b.mzstatic.com gg3.apple.com apple.com.evil.example notapple.com\n');
+    expect(findAppleEntries(entries, watch).map((f) => [f.name, f.inCatalog])).toEqual([
+      ['a.b.mzstatic.com', true],
+      ['gg3.apple.com', true],
+    ]);
+  });
+
+  it('finds the first line for a host, as the resolver does', () => {
+    const { entries } = parseHosts('1.1.1.1 a.example\n2.2.2.2 GS.Apple.com.\n3.3.3.3 gs.apple.com\n');
+    expect(entryFor(entries, 'gs.apple.com')).toMatchObject({ line: 2, address: '2.2.2.2' });
+  });
+
+  it('names the hosts-file line for a redirected host', async () => {
+    const file = path.join(dir, 'lookup-hosts');
+    await writeFile(file, '# test\n198.51.100.7\tgs.apple.com\n');
+    expect(await hostsLineFor('gs.apple.com', file)).toEqual({ file, line: 2, text: '198.51.100.7\tgs.apple.com', address: '198.51.100.7' });
+    expect(await hostsLineFor('mesu.apple.com', file)).toBeUndefined();
+    expect(await hostsFileNote('gs.apple.com', file)).toContain('line 2');
+    expect(await hostsFileNote('x.example', path.join(dir, 'missing'))).toBe('');
+  });
+
+  it('uses %SystemRoot% for the Windows path', () => {
+    expect(systemHostsPath('win32', { SystemRoot: 'D:\\Win' })).toBe('D:\\Win\\System32\\drivers\\etc\\hosts');
+    expect(systemHostsPath('darwin', {})).toBe('/etc/hosts');
+  });
+
+  it('never throws on arbitrary bytes (property)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        const decoded = decodeHostsBytes(bytes);
+        const parsed = parseHosts(decoded.text);
+        findAppleEntries(parsed.entries, watch);
+        expect(parsed.entries.length + parsed.malformed.length).toBeLessThanOrEqual(parsed.lines);
+      }),
+    );
+  });
+
+  it('never throws on hosts-like text (property)', () => {
+    const token = fc.oneof(fc.ipV4(), fc.ipV6(), fc.domain(), fc.string(), fc.constant('#'), fc.constant('gs.apple.com'));
+    const line = fc.array(token, { maxLength: 5 }).map((tokens) => tokens.join(' '));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const parsed = parseHosts(lines.join('\r\n'));
+        for (const entry of parsed.entries) expect(entry.names.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+});
+
+describe('hosts file in a folder the test makes', () => {
+  it('is read from any path given', async () => {
+    await mkdir(path.join(dir, 'etc'), { recursive: true });
+    const file = path.join(dir, 'etc', 'hosts');
+    await writeFile(file, '127.0.0.1 localhost\n0.0.0.0 mesu.apple.com\n');
+    const judged = judgeAppleEntries(await readHostsFile(file), watch);
+    expect(judged).toMatchObject({ status: 'fail', facts: { host: 'mesu.apple.com', line: 2, effect: 'blocks' } });
+  });
+});

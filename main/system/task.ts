@@ -1,0 +1,106 @@
+import type { CheckStatus, PlannedCheck, SystemCheck } from '../../app/contract/check';
+import type { SystemReason } from '../../app/contract/system-reasons';
+import type { CheckTask } from '../runner/task';
+import type { CommandOutcome } from './exec';
+
+export type SystemKind = SystemCheck['kind'];
+export type Facts = NonNullable<SystemCheck['facts']>;
+/** The operating systems the system checks tell apart. */
+export type SystemOs = 'windows' | 'mac' | 'linux' | 'other';
+
+export function systemOs(platform: NodeJS.Platform = process.platform): SystemOs {
+  return platform === 'win32' ? 'windows' : platform === 'darwin' ? 'mac' : platform === 'linux' ? 'linux' : 'other';
+}
+
+export const OS_NAMES: Record<SystemOs, string> = { windows: 'Windows', mac: 'macOS', linux: 'Linux', other: 'this operating system' };
+
+export interface SystemOutcome {
+  status: CheckStatus;
+  reason: SystemReason | 'ok' | 'cancelled' | 'clock-skew';
+  detail: string;
+  facts?: Facts;
+}
+
+export interface SystemPlan {
+  id: string;
+  kind: SystemKind;
+  title: string;
+  purpose?: string;
+  host?: string;
+  port?: number;
+  protocol?: 'tcp' | 'udp';
+  entryId?: string;
+}
+
+/**
+ * A CheckTask for one system check. `run` returns a plain outcome; this wraps it into the
+ * contract's SystemCheck and turns an unexpected throw into a reported problem, so one odd
+ * answer from the computer never takes the rest of the run down.
+ */
+export function systemTask(plan: SystemPlan, run: (signal: AbortSignal) => Promise<SystemOutcome>): CheckTask {
+  const planned: PlannedCheck = {
+    id: plan.id,
+    kind: plan.kind,
+    group: 'system',
+    title: plan.title,
+    ...(plan.host ? { host: plan.host } : {}),
+    ...(plan.port !== undefined ? { port: plan.port } : {}),
+    ...(plan.protocol ? { protocol: plan.protocol } : {}),
+    ...(plan.purpose ? { purpose: plan.purpose } : {}),
+  };
+  const toResult = (outcome: SystemOutcome): SystemCheck => ({
+    id: plan.id,
+    kind: plan.kind,
+    group: 'system',
+    title: plan.title,
+    status: outcome.status,
+    reason: outcome.reason,
+    detail: outcome.detail,
+    timings: {},
+    ...(plan.entryId ? { entryId: plan.entryId } : {}),
+    ...(plan.host ? { host: plan.host } : {}),
+    ...(plan.port !== undefined ? { port: plan.port } : {}),
+    ...(plan.protocol ? { protocol: plan.protocol } : {}),
+    ...(outcome.facts ? { facts: outcome.facts } : {}),
+  });
+  return {
+    planned,
+    async run(signal) {
+      let outcome: SystemOutcome;
+      try {
+        outcome = await run(signal);
+      } catch (error) {
+        outcome = {
+          status: 'warn',
+          reason: 'output-not-understood',
+          detail: `This check ran into something it did not expect and stopped: ${(error as Error).message}`,
+        };
+      }
+      return toResult(outcome);
+    },
+    interrupted: (why) =>
+      toResult(
+        why === 'cancelled'
+          ? { status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' }
+          : { status: 'warn', reason: 'timed-out', detail: 'This check of the computer did not finish before the deadline.' },
+      ),
+  };
+}
+
+export function notApplicable(what: string, os: SystemOs): SystemOutcome {
+  return { status: 'skipped', reason: 'not-applicable', detail: `${what}: not applicable on ${OS_NAMES[os]}.` };
+}
+
+/** The outcome for a command that did not give usable output; undefined when it ran. */
+export function commandTrouble(command: string, outcome: CommandOutcome): SystemOutcome | undefined {
+  switch (outcome.kind) {
+    case 'ran':
+      return undefined;
+    case 'cannot-run':
+      return { status: 'skipped', reason: 'cannot-run', detail: `Cannot run here: ${outcome.why}.`, facts: { command } };
+    case 'timeout':
+      return { status: 'warn', reason: 'timed-out', detail: `${command} did not answer in time.`, facts: { command } };
+    case 'cancelled':
+      return { status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' };
+  }
+}
