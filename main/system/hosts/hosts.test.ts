@@ -116,7 +116,12 @@ describe('hosts file parsing', () => {
   it('names the hosts-file line for a redirected host', async () => {
     const file = path.join(dir, 'lookup-hosts');
     await writeFile(file, '# test\n198.51.100.7\tgs.apple.com\n');
-    expect(await hostsLineFor('gs.apple.com', file)).toEqual({ file, line: 2, text: '198.51.100.7\tgs.apple.com', address: '198.51.100.7' });
+    expect(await hostsLineFor('gs.apple.com', file)).toEqual({
+      file,
+      line: 2,
+      text: '198.51.100.7\tgs.apple.com',
+      address: '198.51.100.7',
+    });
     expect(await hostsLineFor('mesu.apple.com', file)).toBeUndefined();
     expect(await hostsFileNote('gs.apple.com', file)).toContain('line 2');
     expect(await hostsFileNote('x.example', path.join(dir, 'missing'))).toBe('');

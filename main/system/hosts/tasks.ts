@@ -51,7 +51,9 @@ export function judgeHostsFile(read: HostsRead): SystemOutcome {
   if (decoded.note) problems.push(decoded.note);
   if (read.truncated) problems.push(`The file is ${megabytes(read.size)}; only its first ${megabytes(16 * 1024 * 1024)} were read.`);
   else if (read.size > LARGE_HOSTS_BYTES)
-    problems.push(`The file is unusually large (${megabytes(read.size)}, ${parsed.entries.length} entries), typically a block list; it slows every name lookup.`);
+    problems.push(
+      `The file is unusually large (${megabytes(read.size)}, ${parsed.entries.length} entries), typically a block list; it slows every name lookup.`,
+    );
   if (parsed.malformed.length > 0) {
     const shown = parsed.malformed
       .slice(0, 3)
@@ -84,7 +86,12 @@ export function judgeAppleEntries(read: HostsRead, watch: WatchList): SystemOutc
   }
   const findings = findAppleEntries(read.parsed.entries, watch);
   if (findings.length === 0) {
-    return { status: 'ok', reason: 'ok', detail: `No line of ${read.file} touches Apple's servers.`, facts: { file: read.file, findings: 0 } };
+    return {
+      status: 'ok',
+      reason: 'ok',
+      detail: `No line of ${read.file} touches Apple's servers.`,
+      facts: { file: read.file, findings: 0 },
+    };
   }
   const important = findings.filter((finding) => finding.inCatalog);
   const first = important[0] ?? findings[0]!;

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import psList from 'ps-list';
+import { ABORTED, raceAbort } from '../../probes/deadline';
+
+export interface ProcessInfo {
+  pid: number;
+  /** The executable's file name: the basename of its full path when known, never a truncated comm. */
+  name: string;
+  /** Full path of the executable; null where the OS does not tell (ps-list on Windows). */
+  path: string | null;
+}
+
+export type ProcessList =
+  { kind: 'listed'; processes: ProcessInfo[] } | { kind: 'cannot-run'; why: string } | { kind: 'timeout' } | { kind: 'cancelled' };
+
+export type ListProcesses = (signal: AbortSignal) => Promise<ProcessList>;
+
+/** Raw rows as ps-list (or a test) gives them. */
+export interface RawProcess {
+  pid: number;
+  name: string;
+  path?: string | undefined;
+}
+
+/**
+ * Lists running processes with ps-list 9: on Linux it takes the path from /proc/<pid>/exe, so
+ * names are full (ps-list 8 and `comm` cut them to 15 characters); on Windows its bundled
+ * fastlist gives full names but no paths; on macOS the path comes from the command line.
+ */
+export const listProcesses: ListProcesses = async (signal) => {
+  try {
+    const rows = await raceAbort(signal, psList());
+    if (rows === ABORTED)
+      return signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError' ? { kind: 'timeout' } : { kind: 'cancelled' };
+    return { kind: 'listed', processes: normalizeProcesses(rows) };
+  } catch (error) {
+    return { kind: 'cannot-run', why: `the process list could not be read (${(error as Error).message})` };
+  }
+};
+
+/** Pure: names each process by its executable's basename, whatever separators the path uses. */
+export function normalizeProcesses(rows: readonly RawProcess[]): ProcessInfo[] {
+  return rows
+    .filter((row) => Number.isInteger(row.pid) && row.pid >= 0)
+    .map((row) => {
+      const full = typeof row.path === 'string' && row.path.trim() !== '' ? row.path.trim() : null;
+      const name = full ? baseName(full) : baseName(String(row.name ?? ''));
+      return { pid: row.pid, name, path: full };
+    });
+}
+
+export function baseName(file: string): string {
+  return file.includes('\\') ? path.win32.basename(file) : path.posix.basename(file);
+}
+
+/** One process listing per run, shared by every check that needs it. */
+export function sharedProcessList(list: ListProcesses = listProcesses): ListProcesses {
+  let pending: Promise<ProcessList> | undefined;
+  return (signal) => (pending ??= list(signal));
+}
