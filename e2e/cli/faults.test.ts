@@ -55,7 +55,7 @@ describe('sync-doctor check against a broken fake internet', () => {
     ['init.itunes.apple.com', 443, 'tls-handshake-failed', /never completed/],
     ['mesu.apple.com', 443, 'tls-handshake-failed', /not TLS/],
     ['a3.mzstatic.com', 443, 'tls-untrusted', /not trusted/],
-    ['skl.apple.com', 443, 'dns-failed', /could not answer/],
+    ['skl.apple.com', 443, 'dns-failed', /SERVFAIL/],
     ['swscan.apple.com', 443, 'tcp-unreachable', /unreachable/],
     ['xp.apple.com', 443, 'dns-redirected', /0\.0\.0\.0.*block list/],
     ['courier.push.apple.com', 443, 'http-blocked', /squid/],

@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NETWORK_REASONS } from '../../app/contract/check';
 import { startWorld, type World } from '../fake-internet/world';
-import { byId, checkJson, server } from './run-cli';
+import type { Report } from '../../app/contract/check';
+import { byId, checkJson, server, type CliRun } from './run-cli';
 
 describe('sync-doctor check against a healthy fake internet', () => {
   let world: World;
+  let run: CliRun;
+  let report: Report;
   beforeAll(async () => {
     world = await startWorld();
+    ({ run, report } = await checkJson());
   });
   afterAll(() => world.stop());
 
   it('finds every server reachable, exits 0 and prints the report shape', async () => {
-    const { run, report } = await checkJson();
     const notOk = report.checks.filter((c) => c.status !== 'ok' && c.reason !== 'not-testable');
     expect(notOk.map((c) => `${c.id} ${c.reason}: ${c.detail}`)).toEqual([]);
     expect(run.code).toBe(0);
@@ -27,7 +30,6 @@ describe('sync-doctor check against a healthy fake internet', () => {
   });
 
   it('probes each layer of an HTTPS server and records the certificate', async () => {
-    const { report } = await checkJson();
     const albert = server(report, 'albert.apple.com', 443);
     expect(albert.layers).toEqual({ dns: 'ok', tcp: 'ok', tls: 'ok', http: 'ok' });
     expect(albert.tls?.issuer).toContain('Sync Doctor Test');
@@ -37,7 +39,6 @@ describe('sync-doctor check against a healthy fake internet', () => {
   });
 
   it('counts gs.apple.com answering 404 on / as reachable', async () => {
-    const { report } = await checkJson();
     const gs = server(report, 'gs.apple.com', 443);
     expect(gs.status).toBe('ok');
     expect(gs.http?.status).toBe(404);
@@ -45,7 +46,6 @@ describe('sync-doctor check against a healthy fake internet', () => {
   });
 
   it('says which example stands for a wildcard entry and which sample of a port range was tried', async () => {
-    const { report } = await checkJson();
     expect(server(report, 'a3.mzstatic.com', 443).pattern).toBe('*.mzstatic.com');
     const sample = byId(report, 'port:portquiz.net:8500');
     expect(sample.kind === 'port' && sample.sample).toBe('8500 of 8000-8999');
@@ -53,7 +53,6 @@ describe('sync-doctor check against a healthy fake internet', () => {
   });
 
   it('measures the clock against the time server', async () => {
-    const { report } = await checkJson();
     const ntp = byId(report, 'ntp:time.apple.com');
     expect(ntp).toMatchObject({ kind: 'ntp', status: 'ok', port: 123, protocol: 'udp' });
     expect(ntp.kind === 'ntp' && Math.abs(ntp.offsetMs ?? Infinity)).toBeLessThan(1000);

@@ -64,6 +64,8 @@ export interface World {
   hosts: readonly string[];
   /** The namespace's hosts file (what /etc/hosts is inside it). */
   hostsFile: string;
+  /** How many DNS questions the fake DNS server has received: a readiness signal for tests. */
+  dnsQueries(): number;
   stop(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
 
   const certificates = await worldCertificates(targets.map((t) => t.host));
   const closers: (() => Promise<void>)[] = [];
+  let queries = 0;
   const stopAll = async () => {
     await Promise.allSettled(closers.map((close) => close()));
     await clearFirewall().catch(() => undefined);
@@ -137,6 +140,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
         address: DNS_SERVER_ADDRESS,
         ...(scenario.delays?.dnsMs ? { delayMs: scenario.delays.dnsMs } : {}),
         answer: (name): DnsReply => {
+          queries += 1;
           if (scenario.dns === 'dropped') return { kind: 'drop' };
           const target = targets.find((t) => t.host === name);
           if (!target) return { kind: 'nxdomain' };
@@ -187,6 +191,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
     addressOf,
     hosts: targets.map((t) => t.host),
     hostsFile,
+    dnsQueries: () => queries,
     stop: async () => {
       await stopAll();
       running = undefined;

@@ -2,6 +2,7 @@ import type { NtpCheck, PlannedCheck } from '../../app/contract/check';
 import { judgeDns } from '../probes/dns';
 import { probeNtp, type NtpProbeOptions } from '../probes/ntp';
 import type { DnsCache } from './dns-cache';
+import { dnsFailureReason } from './dns-reason';
 import type { CheckTask } from './task';
 
 export interface NtpTarget {
@@ -53,14 +54,7 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
       if (verdict.kind === 'cancelled')
         return result({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.', timings: { dnsMs } });
       if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
-        const reason =
-          verdict.kind === 'nxdomain'
-            ? 'dns-nxdomain'
-            : verdict.kind === 'timeout'
-              ? 'dns-timeout'
-              : verdict.kind === 'blocked'
-                ? 'dns-redirected'
-                : 'dns-failed';
+        const reason = dnsFailureReason(verdict);
         return result({
           status: 'fail',
           reason,

@@ -2,6 +2,7 @@ import type { PlannedCheck, PortCheck } from '../../app/contract/check';
 import { judgeDns } from '../probes/dns';
 import { connectAny } from '../probes/tcp';
 import type { DnsCache } from './dns-cache';
+import { dnsFailureReason } from './dns-reason';
 import type { CheckTask } from './task';
 
 export interface PortTarget {
@@ -58,14 +59,7 @@ export function portTask(target: PortTarget, dns: DnsCache): CheckTask {
       if (verdict.kind === 'cancelled')
         return result({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.', timings: { dnsMs } });
       if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
-        const reason =
-          verdict.kind === 'nxdomain'
-            ? 'dns-nxdomain'
-            : verdict.kind === 'timeout'
-              ? 'dns-timeout'
-              : verdict.kind === 'blocked'
-                ? 'dns-redirected'
-                : 'dns-failed';
+        const reason = dnsFailureReason(verdict);
         return result({
           status: 'fail',
           reason,

@@ -88,8 +88,9 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
     return withDns({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' });
   }
   if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
-    layers.dns = target.legacy ? 'warn' : 'fail';
-    return withDns(dnsFailure(target, verdict));
+    const failure = dnsFailure(target, verdict);
+    layers.dns = failure.status === 'warn' ? 'warn' : 'fail';
+    return withDns(failure);
   }
   const redirected = verdict.kind === 'redirected' ? verdict : undefined;
   layers.dns = redirected ? 'warn' : 'ok';
@@ -241,10 +242,6 @@ function dnsFailure(
   target: ServerTarget,
   verdict: Exclude<DnsVerdict, { kind: 'ok' | 'redirected' | 'cancelled' }>,
 ): Pick<Outcome, 'status' | 'reason' | 'detail'> {
-  const status: CheckStatus = target.legacy ? 'warn' : 'fail';
-  const legacyNote = target.legacy
-    ? ' This is an old name that may have been retired, so it does not show a problem with your network.'
-    : '';
   switch (verdict.kind) {
     case 'blocked':
       return {
@@ -253,25 +250,42 @@ function dnsFailure(
         detail: `${target.host} is blocked on this computer: it resolves to ${verdict.addresses.join(', ')}, which goes nowhere. A hosts-file entry or a DNS block list (such as Pi-hole) does this.`,
       };
     case 'nxdomain':
+      // Only a missing name is softened for legacy entries: Apple may have retired it.
+      if (target.legacy && !verdict.hostsOnly) {
+        return {
+          status: 'warn',
+          reason: 'dns-nxdomain',
+          detail: `The name ${target.host} does not resolve. It is an old name Apple may have retired, so this does not show a problem with your network.`,
+        };
+      }
       return {
-        status,
+        status: 'fail',
         reason: 'dns-nxdomain',
         detail: verdict.hostsOnly
           ? `This computer says ${target.host} does not exist, although the name servers know it: something local (hosts file, security software) hides it.`
-          : `The name ${target.host} does not exist according to your DNS server. A DNS filter or block list may be hiding it.${legacyNote}`,
+          : `The name ${target.host} does not exist according to your DNS server. A DNS filter or block list may be hiding it.`,
       };
     case 'timeout':
       return {
-        status,
+        status: 'fail',
         reason: 'dns-timeout',
-        detail: `Looking up ${target.host} got no answer in time: the DNS server is unreachable or its answers are dropped.${legacyNote}`,
+        detail: `Looking up ${target.host} got no answer in time: the DNS server is unreachable or its answers are dropped.`,
       };
     case 'failed':
-      return {
-        status,
-        reason: 'dns-failed',
-        detail: `Looking up ${target.host} failed (${verdict.code}): the DNS server could not answer.${legacyNote}`,
-      };
+      return { status: 'fail', reason: 'dns-failed', detail: `Looking up ${target.host} failed: ${describeDnsFailure(verdict.code)}.` };
+  }
+}
+
+export function describeDnsFailure(code: string): string {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'no DNS server answers at all (the configured one refused), so this computer cannot look up any name; check the network connection and its DNS settings';
+    case 'ESERVFAIL':
+      return 'the DNS server reported a failure (SERVFAIL): it could not answer for this name';
+    case 'EREFUSED':
+      return 'the DNS server refused to answer for this name (a DNS filter does this)';
+    default:
+      return `the DNS server could not answer (${code})`;
   }
 }
 
