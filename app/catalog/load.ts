@@ -1,11 +1,15 @@
+import * as z from 'zod/mini';
 import { catalogSchema, type Catalog } from './schema';
 import builtin from './catalog.json';
+
+// zod/mini ships no messages ("Invalid input" for everything); the English ones say what is wrong.
+const messages = z.locales.en();
 
 export type CatalogParse = { ok: true; catalog: Catalog } | { ok: false; problems: string[] };
 
 /** Validates catalog data from any source; each problem names the field and what is wrong. */
 export function parseCatalog(data: unknown): CatalogParse {
-  const parsed = catalogSchema.safeParse(data);
+  const parsed = catalogSchema.safeParse(data, { error: messages.localeError });
   if (!parsed.success) {
     return {
       ok: false,
