@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDnsServer, type DnsReply, type RunningDnsServer } from '../../e2e/fake-internet/dns-server';
+import { withDeadline } from './deadline';
+import { isBlockingAddress, judgeDns, probeDns, type DnsAnswer, type DnsProbeResult, type SystemLookup } from './dns';
+
+const REPLIES: Record<string, DnsReply> = {
+  'albert.apple.com': { kind: 'answer', addresses: ['198.18.0.10', '198.18.0.11'] },
+  'gone.apple.com': { kind: 'nxdomain' },
+  'broken.apple.com': { kind: 'servfail' },
+  'silent.apple.com': { kind: 'drop' },
+};
+
+let server: RunningDnsServer;
+let servers: string[];
+
+beforeAll(async () => {
+  server = await startDnsServer({ address: '127.0.0.1', port: 0, answer: (name) => REPLIES[name] ?? { kind: 'nxdomain' } });
+  servers = [`127.0.0.1:${server.port}`];
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+/** The system side, standing in for getaddrinfo (which cannot be pointed at a test server). */
+const answers =
+  (addresses: string[]): SystemLookup =>
+  async () =>
+    addresses;
+const failsWith =
+  (code: string): SystemLookup =>
+  async () => {
+    throw Object.assign(new Error(`getaddrinfo ${code}`), { code });
+  };
+/** A getaddrinfo that never comes back, as when every DNS packet is dropped. */
+const never: SystemLookup = () => new Promise<string[]>(() => undefined);
+
+describe('probeDns against a fake DNS server on loopback', () => {
+  it('returns the addresses the server gives', async () => {
+    const result = await probeDns('albert.apple.com', {
+      signal: withDeadline(undefined, 3000),
+      servers,
+      systemLookup: answers(['198.18.0.10']),
+    });
+    expect(result.direct).toMatchObject({ kind: 'ok', addresses: ['198.18.0.10', '198.18.0.11'] });
+    expect(result.system).toMatchObject({ kind: 'ok', addresses: ['198.18.0.10'] });
+    expect(judgeDns(result)).toEqual({ kind: 'ok', addresses: ['198.18.0.10'] });
+  });
+
+  it('reads NXDOMAIN as nxdomain', async () => {
+    const result = await probeDns('gone.apple.com', {
+      signal: withDeadline(undefined, 3000),
+      servers,
+      systemLookup: failsWith('ENOTFOUND'),
+    });
+    expect(result.direct.kind).toBe('nxdomain');
+    expect(result.system.kind).toBe('nxdomain');
+    expect(judgeDns(result)).toEqual({ kind: 'nxdomain', hostsOnly: false });
+  });
+
+  it('reads SERVFAIL as a failure with its code', async () => {
+    const result = await probeDns('broken.apple.com', {
+      signal: withDeadline(undefined, 3000),
+      servers,
+      systemLookup: failsWith('EAI_AGAIN'),
+    });
+    expect(result.direct).toMatchObject({ kind: 'failed', code: 'ESERVFAIL' });
+    expect(result.system).toMatchObject({ kind: 'failed', code: 'EAI_AGAIN' });
+    expect(judgeDns(result)).toEqual({ kind: 'failed', code: 'ESERVFAIL' });
+  });
+
+  it('gives up on a server that drops the query when the deadline passes', async () => {
+    const deadlineMs = 400;
+    const start = performance.now();
+    const result = await probeDns('silent.apple.com', {
+      signal: withDeadline(undefined, deadlineMs),
+      servers,
+      systemLookup: never,
+      queryTimeoutMs: 10_000,
+    });
+    const elapsed = performance.now() - start;
+    expect(result.direct.kind).toBe('timeout');
+    expect(result.system.kind).toBe('timeout');
+    // A correctness window: not before the deadline, and not stuck long after it.
+    expect(elapsed).toBeGreaterThanOrEqual(deadlineMs - 5);
+    expect(elapsed).toBeLessThan(deadlineMs * 3);
+    expect(judgeDns(result)).toEqual({ kind: 'timeout' });
+  });
+
+  it('reports the resolver’s own per-try time-out as a timeout', async () => {
+    const result = await probeDns('silent.apple.com', {
+      signal: withDeadline(undefined, 10_000),
+      servers,
+      systemLookup: answers(['198.18.0.10']),
+      queryTimeoutMs: 200,
+    });
+    expect(result.direct.kind).toBe('timeout');
+  });
+
+  it('stops at once when cancelled, and says cancelled rather than timeout', async () => {
+    const controller = new AbortController();
+    const probe = probeDns('silent.apple.com', {
+      signal: withDeadline(controller.signal, 10_000),
+      servers,
+      systemLookup: never,
+      queryTimeoutMs: 10_000,
+    });
+    setTimeout(() => controller.abort(), 50);
+    const result = await probe;
+    expect(result.direct.kind).toBe('cancelled');
+    expect(result.system.kind).toBe('cancelled');
+    expect(judgeDns(result)).toEqual({ kind: 'cancelled' });
+  });
+
+  it('says cancelled for a signal that was aborted before the probe started', async () => {
+    const result = await probeDns('albert.apple.com', { signal: AbortSignal.abort(), servers, systemLookup: answers(['198.18.0.10']) });
+    expect(result.direct.kind).toBe('cancelled');
+    expect(result.system.kind).toBe('cancelled');
+  });
+
+  it('reads an empty system answer as nxdomain, and a hosts-file block as blocked', async () => {
+    const empty = await probeDns('albert.apple.com', { signal: withDeadline(undefined, 3000), servers, systemLookup: answers([]) });
+    expect(empty.system.kind).toBe('nxdomain');
+    expect(judgeDns(empty)).toEqual({ kind: 'nxdomain', hostsOnly: true });
+
+    const blocked = await probeDns('albert.apple.com', {
+      signal: withDeadline(undefined, 3000),
+      servers,
+      systemLookup: answers(['0.0.0.0']),
+    });
+    expect(judgeDns(blocked)).toEqual({ kind: 'blocked', addresses: ['0.0.0.0'], direct: ['198.18.0.10', '198.18.0.11'] });
+  });
+
+  it('treats a system lookup that throws something without a code as a failure', async () => {
+    const result = await probeDns('albert.apple.com', {
+      signal: withDeadline(undefined, 3000),
+      servers,
+      systemLookup: () => Promise.reject(new Error('boom')),
+    });
+    expect(result.system).toMatchObject({ kind: 'failed', code: 'EUNKNOWN' });
+  });
+});
+
+const ms = 1;
+const ok = (...addresses: string[]): DnsAnswer => ({ kind: 'ok', addresses, ms });
+const nxdomain: DnsAnswer = { kind: 'nxdomain', ms };
+const timeout: DnsAnswer = { kind: 'timeout', ms };
+const failed = (code: string): DnsAnswer => ({ kind: 'failed', code, ms });
+const both = (system: DnsAnswer, direct: DnsAnswer): DnsProbeResult => ({ system, direct });
+
+describe('judgeDns', () => {
+  it('calls 0.0.0.0, ::, ::1 and 127.x answers blocked', () => {
+    expect(judgeDns(both(ok('0.0.0.0'), ok('17.253.144.10')))).toEqual({
+      kind: 'blocked',
+      addresses: ['0.0.0.0'],
+      direct: ['17.253.144.10'],
+    });
+    expect(judgeDns(both(ok('127.0.0.1'), ok('17.253.144.10'))).kind).toBe('blocked');
+    expect(judgeDns(both(ok('127.13.0.1', '::1'), ok('17.253.144.10'))).kind).toBe('blocked');
+    expect(judgeDns(both(ok('::'), nxdomain))).toEqual({ kind: 'blocked', addresses: ['::'], direct: [] });
+  });
+
+  it('does not call a partly blocking answer blocked', () => {
+    expect(judgeDns(both(ok('0.0.0.0', '17.253.144.10'), ok('17.253.144.10')))).toEqual({
+      kind: 'ok',
+      addresses: ['0.0.0.0', '17.253.144.10'],
+    });
+  });
+
+  it('calls disjoint system and direct answers redirected', () => {
+    expect(judgeDns(both(ok('203.0.113.7'), ok('17.253.144.10', '17.253.144.11')))).toEqual({
+      kind: 'redirected',
+      addresses: ['203.0.113.7'],
+      direct: ['17.253.144.10', '17.253.144.11'],
+    });
+  });
+
+  it('accepts answers that share an address (CDNs rotate the rest)', () => {
+    expect(judgeDns(both(ok('17.253.144.10', '17.253.144.12'), ok('17.253.144.11', '17.253.144.10'))).kind).toBe('ok');
+  });
+
+  it('trusts the system answer when the direct query could not tell', () => {
+    expect(judgeDns(both(ok('203.0.113.7'), timeout))).toEqual({ kind: 'ok', addresses: ['203.0.113.7'] });
+    expect(judgeDns(both(ok('203.0.113.7'), failed('ECONNREFUSED'))).kind).toBe('ok');
+  });
+
+  it('tells a hosts-file-only NXDOMAIN from a real one', () => {
+    expect(judgeDns(both(nxdomain, ok('17.253.144.10')))).toEqual({ kind: 'nxdomain', hostsOnly: true });
+    expect(judgeDns(both(nxdomain, nxdomain))).toEqual({ kind: 'nxdomain', hostsOnly: false });
+    expect(judgeDns(both(nxdomain, timeout))).toEqual({ kind: 'nxdomain', hostsOnly: false });
+  });
+
+  it('reads an EAI_AGAIN-style system failure through the direct query', () => {
+    expect(judgeDns(both(failed('EAI_AGAIN'), timeout))).toEqual({ kind: 'timeout' });
+    expect(judgeDns(both(failed('EAI_AGAIN'), failed('ESERVFAIL')))).toEqual({ kind: 'failed', code: 'ESERVFAIL' });
+    expect(judgeDns(both(failed('EAI_AGAIN'), nxdomain))).toEqual({ kind: 'nxdomain', hostsOnly: false });
+    expect(judgeDns(both(failed('EAI_AGAIN'), { kind: 'cancelled', ms }))).toEqual({ kind: 'failed', code: 'EAI_AGAIN' });
+  });
+
+  it('passes a system timeout or cancel straight through', () => {
+    expect(judgeDns(both(timeout, ok('17.253.144.10')))).toEqual({ kind: 'timeout' });
+    expect(judgeDns(both({ kind: 'cancelled', ms }, ok('17.253.144.10')))).toEqual({ kind: 'cancelled' });
+  });
+});
+
+describe('isBlockingAddress', () => {
+  it('knows the addresses filters answer with', () => {
+    for (const address of ['0.0.0.0', '127.0.0.1', '127.255.255.254', '::', '::1']) expect(isBlockingAddress(address), address).toBe(true);
+    for (const address of ['17.253.144.10', '10.0.0.1', '128.0.0.1', '2620:149:a44::1', '1.127.0.0']) {
+      expect(isBlockingAddress(address), address).toBe(false);
+    }
+  });
+});
