@@ -1,0 +1,304 @@
+import net from 'node:net';
+import selfsigned from 'selfsigned';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startListener, type ListenerBehaviour, type RunningListener } from '../../e2e/fake-internet/web-server';
+import { withDeadline } from './deadline';
+import { probeTcp } from './tcp';
+import { judgeCertificate, probeTls, type CertificateFacts, type TlsOutcome } from './tls';
+
+const DAY = 86_400_000;
+const HOST = 'albert.apple.com';
+const EXPECTED = ['Sync Doctor Test'];
+
+interface KeyPair {
+  cert: string;
+  key: string;
+}
+
+async function makeCa(commonName: string, organization: string): Promise<KeyPair> {
+  const now = Date.now();
+  const pems = await selfsigned.generate(
+    [
+      { name: 'commonName', value: commonName },
+      { name: 'organizationName', value: organization },
+    ],
+    {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      notBeforeDate: new Date(now - DAY),
+      notAfterDate: new Date(now + 3650 * DAY),
+      extensions: [
+        { name: 'basicConstraints', cA: true, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+      ],
+    },
+  );
+  return { cert: pems.cert, key: pems.private };
+}
+
+async function makeLeaf(names: string[], ca: KeyPair, from: number, to: number): Promise<KeyPair> {
+  const pems = await selfsigned.generate(
+    [
+      { name: 'commonName', value: names[0] ?? 'localhost' },
+      { name: 'organizationName', value: 'Fake Apple' },
+    ],
+    {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      notBeforeDate: new Date(from),
+      notAfterDate: new Date(to),
+      ca: { cert: ca.cert, key: ca.key },
+      extensions: [
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames: names.map((value) => ({ type: 2, value })) },
+      ],
+    },
+  );
+  return { cert: pems.cert, key: pems.private };
+}
+
+let testCa: KeyPair;
+let genuine: KeyPair;
+let expired: KeyPair;
+let wrongName: KeyPair;
+let intercepted: KeyPair;
+
+beforeAll(async () => {
+  let interceptCa: KeyPair;
+  [testCa, interceptCa] = await Promise.all([
+    makeCa('Sync Doctor Test Root CA', 'Sync Doctor Test CA'),
+    makeCa('Contoso Web Shield Root CA', 'Contoso Security'),
+  ]);
+  const now = Date.now();
+  [genuine, expired, wrongName, intercepted] = await Promise.all([
+    makeLeaf([HOST], testCa, now - DAY, now + 365 * DAY),
+    makeLeaf([HOST], testCa, now - 730 * DAY, now - 365 * DAY),
+    makeLeaf(['wrong.example.net'], testCa, now - DAY, now + 365 * DAY),
+    makeLeaf([HOST], interceptCa, now - DAY, now + 365 * DAY),
+  ]);
+});
+
+const listeners: RunningListener[] = [];
+const rawServers: net.Server[] = [];
+const rawSockets = new Set<net.Socket>();
+const tlsSockets: { destroy(): void }[] = [];
+
+afterEach(async () => {
+  for (const socket of tlsSockets.splice(0)) socket.destroy();
+  await Promise.all(listeners.splice(0).map((listener) => listener.close()));
+  for (const socket of rawSockets) socket.destroy();
+  await Promise.all(rawServers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+});
+
+afterAll(async () => {
+  await Promise.all(listeners.splice(0).map((listener) => listener.close()));
+});
+
+async function serve(behaviour: ListenerBehaviour): Promise<number> {
+  const listener = await startListener({ address: '127.0.0.1', port: 0, behaviour });
+  listeners.push(listener);
+  return listener.port;
+}
+
+/** A raw listener that does `onConnection` with each client socket (for faults web-server.ts lacks). */
+async function serveRaw(onConnection: (socket: net.Socket) => void): Promise<number> {
+  const server = net.createServer((socket) => {
+    rawSockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => rawSockets.delete(socket));
+    onConnection(socket);
+  });
+  rawServers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return (server.address() as net.AddressInfo).port;
+}
+
+/** TCP, then TLS, as the server check does it. */
+async function handshake(port: number, signal: AbortSignal, servername = HOST): Promise<TlsOutcome> {
+  const tcp = await probeTcp('127.0.0.1', port, signal);
+  if (tcp.kind !== 'connected') throw new Error(`TCP did not connect: ${tcp.kind}`);
+  const outcome = await probeTls(tcp.socket, servername, signal);
+  if (outcome.kind === 'handshake') tlsSockets.push(outcome.socket);
+  return outcome;
+}
+
+function certOf(outcome: TlsOutcome): CertificateFacts {
+  if (outcome.kind !== 'handshake') throw new Error(`expected a handshake, got ${JSON.stringify(outcome)}`);
+  return outcome.cert;
+}
+
+describe('probeTls against a loopback TLS listener', () => {
+  it('completes the handshake and describes the certificate', async () => {
+    const port = await serve({ kind: 'tls', cert: genuine.cert, key: genuine.key });
+    const outcome = await handshake(port, withDeadline(undefined, 5000));
+    const cert = certOf(outcome);
+    expect(cert.subject).toBe('albert.apple.com (Fake Apple)');
+    expect(cert.issuer).toBe('Sync Doctor Test Root CA (Sync Doctor Test CA)');
+    expect(cert.chain).toEqual(['Sync Doctor Test Root CA (Sync Doctor Test CA)']);
+    expect(cert.nameMismatch).toBeUndefined();
+    expect(Date.parse(cert.validTo)).toBeGreaterThan(Date.now());
+    expect(new Date(cert.validTo).toISOString()).toBe(cert.validTo);
+    // The test CA is not in the system store (no NODE_EXTRA_CA_CERTS here), so OpenSSL says why.
+    expect(cert.trusted).toBe(false);
+    expect(cert.authorizationError).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT/);
+    expect(judgeCertificate(cert, EXPECTED)).toEqual({ kind: 'untrusted', error: cert.authorizationError });
+    expect(outcome.kind === 'handshake' && outcome.socket.alpnProtocol).toBe('http/1.1');
+  });
+
+  it('walks the chain the server presents, leaf first, and stops at a self-signed root', async () => {
+    const port = await serve({ kind: 'tls', cert: `${genuine.cert.trimEnd()}\n${testCa.cert}`, key: genuine.key });
+    const cert = certOf(await handshake(port, withDeadline(undefined, 5000)));
+    expect(cert.chain).toEqual(['Sync Doctor Test Root CA (Sync Doctor Test CA)', 'Sync Doctor Test Root CA (Sync Doctor Test CA)']);
+    expect(cert.trusted).toBe(false);
+    expect(cert.authorizationError).toBe('SELF_SIGNED_CERT_IN_CHAIN');
+    expect(judgeCertificate(cert, EXPECTED)).toEqual({ kind: 'untrusted', error: 'SELF_SIGNED_CERT_IN_CHAIN' });
+  });
+
+  it('sees an expired certificate', async () => {
+    const port = await serve({ kind: 'tls', cert: expired.cert, key: expired.key });
+    const cert = certOf(await handshake(port, withDeadline(undefined, 5000)));
+    expect(Date.parse(cert.validTo)).toBeLessThan(Date.now());
+    expect(judgeCertificate(cert, EXPECTED)).toEqual({ kind: 'expired', validTo: cert.validTo });
+  });
+
+  it('sees a certificate for another name', async () => {
+    const port = await serve({ kind: 'tls', cert: wrongName.cert, key: wrongName.key });
+    const cert = certOf(await handshake(port, withDeadline(undefined, 5000)));
+    expect(cert.nameMismatch).toMatch(/albert\.apple\.com/);
+    expect(judgeCertificate(cert, EXPECTED)).toMatchObject({ kind: 'name-mismatch' });
+  });
+
+  it('sees interception: a certificate from an issuer the host should not have', async () => {
+    const port = await serve({ kind: 'tls', cert: intercepted.cert, key: intercepted.key });
+    const cert = certOf(await handshake(port, withDeadline(undefined, 5000)));
+    expect(cert.issuer).toBe('Contoso Web Shield Root CA (Contoso Security)');
+    expect(judgeCertificate(cert, EXPECTED)).toEqual({
+      kind: 'intercepted',
+      issuer: 'Contoso Web Shield Root CA (Contoso Security)',
+      trusted: false,
+    });
+    // Without an expected issuer set, any issuer is fine; then it is only untrusted.
+    expect(judgeCertificate(cert, []).kind).toBe('untrusted');
+  });
+
+  it('says not-tls when the server answers with something else', async () => {
+    const port = await serve({ kind: 'garbage' });
+    const outcome = await handshake(port, withDeadline(undefined, 5000));
+    expect(outcome).toMatchObject({ kind: 'failed', why: 'not-tls' });
+  });
+
+  it('gives up on a server that never answers the hello when the deadline passes', async () => {
+    const port = await serve({ kind: 'hang' });
+    const deadlineMs = 400;
+    const start = performance.now();
+    const outcome = await handshake(port, withDeadline(undefined, deadlineMs));
+    const elapsed = performance.now() - start;
+    expect(outcome).toMatchObject({ kind: 'failed', why: 'no-answer' });
+    expect(elapsed).toBeGreaterThanOrEqual(deadlineMs - 5);
+    expect(elapsed).toBeLessThan(deadlineMs * 3);
+  });
+
+  it('says cancelled when the user cancels during the handshake', async () => {
+    const port = await serve({ kind: 'hang' });
+    const controller = new AbortController();
+    const pending = handshake(port, withDeadline(controller.signal, 10_000));
+    setTimeout(() => controller.abort(), 50);
+    expect(await pending).toMatchObject({ kind: 'cancelled' });
+  });
+
+  it('says reset when the server resets the connection at the hello', async () => {
+    const port = await serveRaw((socket) => socket.once('data', () => socket.resetAndDestroy()));
+    const outcome = await handshake(port, withDeadline(undefined, 5000));
+    expect(outcome).toMatchObject({ kind: 'failed', why: 'reset' });
+  });
+
+  it('says reset when the server closes the connection without a word', async () => {
+    const port = await serve({ kind: 'accept' });
+    const outcome = await handshake(port, withDeadline(undefined, 5000));
+    expect(outcome).toMatchObject({ kind: 'failed', why: 'reset' });
+  });
+});
+
+const future = new Date(Date.now() + 365 * DAY).toISOString();
+const past = new Date(Date.now() - DAY).toISOString();
+const APPLE = ['Apple Inc.', 'DigiCert'];
+
+function facts(overrides: Partial<CertificateFacts> = {}): CertificateFacts {
+  return {
+    subject: 'gs.apple.com (Apple Inc.)',
+    issuer: 'Apple Public Server RSA CA 12 - G1 (Apple Inc.)',
+    validFrom: 'Jan  1 00:00:00 2026 GMT',
+    validTo: future,
+    chain: ['Apple Public Server RSA CA 12 - G1 (Apple Inc.)', 'DigiCert Global Root G2 (DigiCert Inc)'],
+    trusted: true,
+    ...overrides,
+  };
+}
+
+describe('judgeCertificate', () => {
+  const interceptedChain = ['gs.apple.com (Contoso Security)', 'Contoso Web Shield Root CA (Contoso Security)'];
+  const everythingWrong = {
+    validTo: past,
+    authorizationError: 'CERT_HAS_EXPIRED',
+    nameMismatch: 'Hostname/IP does not match',
+    trusted: false,
+  };
+
+  it('accepts a trusted, current certificate for the name from an expected issuer', () => {
+    expect(judgeCertificate(facts(), APPLE)).toEqual({ kind: 'ok' });
+  });
+
+  it('puts interception before everything else', () => {
+    expect(judgeCertificate(facts({ ...everythingWrong, chain: interceptedChain }), APPLE)).toEqual({
+      kind: 'intercepted',
+      issuer: 'Contoso Web Shield Root CA (Contoso Security)',
+      trusted: false,
+    });
+    // A trusted interceptor (its root installed by the security product) is still interception.
+    expect(judgeCertificate(facts({ chain: interceptedChain }), APPLE)).toMatchObject({ kind: 'intercepted', trusted: true });
+  });
+
+  it('puts expiry before a name mismatch and distrust', () => {
+    expect(judgeCertificate(facts(everythingWrong), APPLE)).toEqual({ kind: 'expired', validTo: past });
+    // OpenSSL's verdict alone is enough, and so is the date alone.
+    expect(judgeCertificate(facts({ authorizationError: 'CERT_HAS_EXPIRED', trusted: false }), APPLE).kind).toBe('expired');
+    expect(judgeCertificate(facts({ validTo: past }), APPLE).kind).toBe('expired');
+  });
+
+  it('puts a name mismatch before distrust', () => {
+    expect(judgeCertificate(facts({ nameMismatch: 'Hostname/IP does not match', trusted: false }), APPLE)).toEqual({
+      kind: 'name-mismatch',
+      message: 'Hostname/IP does not match',
+    });
+  });
+
+  it('reports distrust with OpenSSL’s reason', () => {
+    expect(judgeCertificate(facts({ trusted: false, authorizationError: 'SELF_SIGNED_CERT_IN_CHAIN' }), APPLE)).toEqual({
+      kind: 'untrusted',
+      error: 'SELF_SIGNED_CERT_IN_CHAIN',
+    });
+    expect(judgeCertificate(facts({ trusted: false }), APPLE)).toEqual({ kind: 'untrusted', error: 'unknown' });
+  });
+
+  it('matches issuer names without regard to case, anywhere in the chain', () => {
+    expect(judgeCertificate(facts({ chain: ['Some Intermediate', 'DIGICERT GLOBAL ROOT G2'] }), APPLE)).toEqual({ kind: 'ok' });
+  });
+
+  it('does not look for interception when the entry expects no particular issuer', () => {
+    expect(judgeCertificate(facts({ chain: interceptedChain }), [])).toEqual({ kind: 'ok' });
+  });
+
+  it('names the leaf issuer when the chain is empty', () => {
+    expect(judgeCertificate(facts({ chain: [], issuer: 'Mystery CA' }), APPLE)).toEqual({
+      kind: 'intercepted',
+      issuer: 'Mystery CA',
+      trusted: true,
+    });
+  });
+
+  it('does not call an unreadable end date expired', () => {
+    expect(judgeCertificate(facts({ validTo: '' }), APPLE)).toEqual({ kind: 'ok' });
+  });
+});
