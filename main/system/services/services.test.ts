@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { CommandOutcome } from '../exec';
+import { fixture } from '../fixtures/load';
+import { editionOfServicePath, parseAppxJson } from './edition';
+import { parseLaunchctlPrint } from './launchctl';
+import { parseScQc, parseScQueryState } from './sc';
+import { judgeMacEdition, judgeUsbmuxd, judgeWindowsEdition, judgeWindowsService, serviceTasks } from './tasks';
+
+const ran = (stdout: string, exitCode = 0): CommandOutcome => ({ kind: 'ran', stdout, stderr: '', exitCode });
+const amds = { names: ['Apple Mobile Device Service', 'Apple Mobile Device'], role: 'lets iTunes see devices', severity: 'fail' as const };
+const signal = () => AbortSignal.timeout(10_000);
+
+describe('Windows sc (captured)', () => {
+  it('reads the state in English and German output', () => {
+    expect(parseScQueryState(fixture('windows', 'sc-query-amds-running-en.txt'))).toBe('RUNNING');
+    expect(parseScQueryState(fixture('windows', 'sc-query-bonjour-stopped-de.txt'))).toBe('STOPPED');
+    expect(parseScQueryState(fixture('windows', 'sc-query-missing-fr.txt'))).toBeUndefined();
+  });
+
+  it('reads start type and path, and tells the edition from the path', () => {
+    const desktop = parseScQc(fixture('windows', 'sc-qc-amds-desktop-en.txt'));
+    expect(desktop).toEqual({
+      startType: 'AUTO_START',
+      binaryPath: 'C:\\Program Files\\Common Files\\Apple\\Mobile Device Support\\AppleMobileDeviceService.exe',
+    });
+    expect(editionOfServicePath(desktop.binaryPath!)).toBe('itunes-desktop');
+    const store = parseScQc(fixture('windows', 'sc-qc-amds-store-disabled-en.txt'));
+    expect(store.startType).toBe('DISABLED');
+    expect(editionOfServicePath(store.binaryPath!)).toBe('itunes-store');
+  });
+
+  it('judges running, disabled and missing services', () => {
+    const running = judgeWindowsService(
+      amds,
+      'Apple Mobile Device Service',
+      ran(fixture('windows', 'sc-query-amds-running-en.txt')),
+      ran(fixture('windows', 'sc-qc-amds-desktop-en.txt')),
+    );
+    expect(running).toMatchObject({
+      status: 'ok',
+      facts: { state: 'RUNNING', startType: 'AUTO_START', edition: "iTunes from Apple's installer" },
+    });
+    const stopped = judgeWindowsService(
+      amds,
+      'Apple Mobile Device Service',
+      ran(fixture('windows', 'sc-query-bonjour-stopped-de.txt'), 0),
+      ran(fixture('windows', 'sc-qc-amds-store-disabled-en.txt')),
+    );
+    expect(stopped).toMatchObject({ status: 'fail', reason: 'service-stopped' });
+    expect(stopped.detail).toContain('disabled');
+    const missing = judgeWindowsService(
+      amds,
+      'Apple Mobile Device',
+      ran(fixture('windows', 'sc-query-missing-en.txt'), 1060),
+      ran('', 1060),
+    );
+    expect(missing).toMatchObject({ status: 'fail', reason: 'service-missing' });
+    expect(judgeWindowsService(amds, 'x', ran('garbage'), ran(''))).toMatchObject({ status: 'warn', reason: 'output-not-understood' });
+  });
+
+  it('tells editions from Get-AppxPackage JSON (one object, an array, nothing)', () => {
+    expect(parseAppxJson(fixture('windows', 'appx-apple-one.json'))).toEqual([
+      {
+        name: 'AppleInc.AppleDevices',
+        version: '1.0.34.0',
+        installLocation: 'C:\\Program Files\\WindowsApps\\AppleInc.AppleDevices_1.0.34.0_x64__nzyj5cx40ttqa',
+      },
+    ]);
+    const two = judgeWindowsEdition(ran(fixture('windows', 'appx-apple-two.json')), 'C:\\Program Files\\iTunes\\iTunes.exe');
+    expect(two).toMatchObject({ status: 'warn' });
+    expect(two.detail).toContain('Two editions of iTunes');
+    expect(judgeWindowsEdition(ran(''), undefined)).toMatchObject({ status: 'fail', reason: 'software-missing' });
+    expect(judgeWindowsEdition(ran('{not json'), undefined)).toMatchObject({ status: 'warn', reason: 'software-missing' });
+    expect(judgeWindowsEdition(ran(fixture('windows', 'appx-apple-one.json')), undefined)).toMatchObject({
+      status: 'ok',
+      facts: { editions: 'the Apple Devices app (Microsoft Store)' },
+    });
+  });
+});
+
+describe('macOS launchctl (captured)', () => {
+  it('reads the top-level state and pid, not the nested socket state', () => {
+    expect(parseLaunchctlPrint(fixture('mac', 'launchctl-print-usbmuxd.txt'), 0)).toEqual({
+      kind: 'found',
+      state: 'running',
+      pid: 187,
+      program: '/System/Library/PrivateFrameworks/MobileDevice.framework/Versions/A/Resources/usbmuxd',
+    });
+    expect(judgeUsbmuxd(ran(fixture('mac', 'launchctl-print-usbmuxd-waiting.txt')))).toMatchObject({
+      status: 'warn',
+      reason: 'service-stopped',
+      facts: { state: 'not running' },
+    });
+    expect(judgeUsbmuxd(ran(fixture('mac', 'launchctl-print-missing.txt'), 113))).toMatchObject({
+      status: 'fail',
+      reason: 'service-missing',
+    });
+  });
+
+  it('knows Finder syncs from macOS 10.15', () => {
+    expect(judgeMacEdition(23, false)).toMatchObject({ status: 'ok' });
+    expect(judgeMacEdition(18, false)).toMatchObject({ status: 'fail', reason: 'software-missing' });
+  });
+});
+
+describe('services on this machine', () => {
+  it('are not applicable on Linux', async () => {
+    const tasks = serviceTasks('linux');
+    expect(tasks).toHaveLength(1);
+    expect(await tasks[0]!.run(signal())).toMatchObject({ kind: 'service', status: 'skipped', reason: 'not-applicable' });
+  });
+
+  it('say "cannot run here" when the Windows and macOS tools are missing, without throwing', async () => {
+    for (const os of ['windows', 'mac'] as const) {
+      const results = await Promise.all(serviceTasks(os).map((task) => task.run(signal())));
+      const first = results[0]!;
+      expect(first).toMatchObject({ status: 'skipped', reason: 'cannot-run' });
+      expect(first.detail).toMatch(/^Cannot run here: /);
+    }
+  });
+});
+
+describe('service parsers never throw (property)', () => {
+  it('on garbage', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000 }), fc.integer({ min: -1, max: 2000 }), (text, code) => {
+        parseScQueryState(text);
+        parseScQc(text);
+        parseLaunchctlPrint(text, code);
+        parseAppxJson(text);
+        editionOfServicePath(text);
+        judgeUsbmuxd(ran(text, code));
+        judgeWindowsEdition(ran(text, code), undefined);
+      }),
+    );
+  });
+
+  it('on JSON of any shape', () => {
+    fc.assert(fc.property(fc.json(), (json) => void parseAppxJson(json)));
+  });
+});
