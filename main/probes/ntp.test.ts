@@ -1,0 +1,190 @@
+import dgram from 'node:dgram';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startNtpServer } from '../../e2e/fake-internet/ntp-server';
+import { withDeadline } from './deadline';
+import { probeNtp, readAnswer, readTimestamp, writeTimestamp } from './ntp';
+
+const running: { close(): Promise<void> }[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()));
+});
+
+async function ntpServer(options: { clockOffsetMs?: number; garbage?: boolean } = {}): Promise<number> {
+  const server = await startNtpServer({ address: '127.0.0.1', port: 0, ...options });
+  running.push(server);
+  return server.port;
+}
+
+/** A UDP port nothing listens on (bound a moment ago, then closed). */
+async function silentPort(): Promise<number> {
+  const socket = dgram.createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
+}
+
+describe('probeNtp against the fake NTP server on loopback', () => {
+  it('measures an offset near zero against a server with the same clock', async () => {
+    const port = await ntpServer();
+    const outcome = await probeNtp('127.0.0.1', { port, signal: withDeadline(undefined, 3000) });
+    expect(outcome).toMatchObject({ kind: 'answer', stratum: 2 });
+    if (outcome.kind !== 'answer') return;
+    expect(Math.abs(outcome.offsetMs)).toBeLessThan(250);
+    expect(outcome.roundTripMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('says a negative offset when the server is ahead (this computer is behind)', async () => {
+    const port = await ntpServer({ clockOffsetMs: 90_000 });
+    const outcome = await probeNtp('127.0.0.1', { port, signal: withDeadline(undefined, 3000) });
+    if (outcome.kind !== 'answer') throw new Error(`expected an answer, got ${outcome.kind}`);
+    expect(outcome.offsetMs).toBeGreaterThan(-90_000 - 250);
+    expect(outcome.offsetMs).toBeLessThan(-90_000 + 250);
+  });
+
+  it('says a positive offset when the server is behind (this computer is ahead)', async () => {
+    const port = await ntpServer({ clockOffsetMs: -3_600_000 });
+    const outcome = await probeNtp('127.0.0.1', { port, signal: withDeadline(undefined, 3000) });
+    if (outcome.kind !== 'answer') throw new Error(`expected an answer, got ${outcome.kind}`);
+    expect(outcome.offsetMs).toBeGreaterThan(3_600_000 - 250);
+    expect(outcome.offsetMs).toBeLessThan(3_600_000 + 250);
+  });
+
+  it('says a positive offset when the local clock runs ahead', async () => {
+    const port = await ntpServer();
+    const outcome = await probeNtp('127.0.0.1', { port, signal: withDeadline(undefined, 3000), now: () => Date.now() + 30_000 });
+    if (outcome.kind !== 'answer') throw new Error(`expected an answer, got ${outcome.kind}`);
+    expect(outcome.offsetMs).toBeGreaterThan(30_000 - 250);
+    expect(outcome.offsetMs).toBeLessThan(30_000 + 250);
+  });
+
+  it('calls an answer that is not NTP invalid', async () => {
+    const port = await ntpServer({ garbage: true });
+    const outcome = await probeNtp('127.0.0.1', { port, signal: withDeadline(undefined, 3000) });
+    expect(outcome).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/15 bytes/) });
+  });
+
+  it('says no-answer when nothing answers, once the deadline passes', async () => {
+    const port = await silentPort();
+    const deadlineMs = 400;
+    const start = performance.now();
+    const outcome = await probeNtp('127.0.0.1', { port, signal: withDeadline(undefined, deadlineMs) });
+    const elapsed = performance.now() - start;
+    // Linux does not report an ICMP refusal to an unconnected UDP socket; the probe treats one as no answer anyway.
+    expect(outcome.kind).toBe('no-answer');
+    expect(elapsed).toBeGreaterThanOrEqual(deadlineMs - 5);
+    expect(elapsed).toBeLessThan(deadlineMs * 3);
+  });
+
+  it('says cancelled when the user cancels', async () => {
+    const port = await silentPort();
+    const controller = new AbortController();
+    const pending = probeNtp('127.0.0.1', { port, signal: withDeadline(controller.signal, 10_000) });
+    setTimeout(() => controller.abort(), 50);
+    expect(await pending).toMatchObject({ kind: 'cancelled' });
+  });
+
+  it('says cancelled for a signal aborted before it started', async () => {
+    const port = await ntpServer();
+    expect(await probeNtp('127.0.0.1', { port, signal: AbortSignal.abort() })).toMatchObject({ kind: 'cancelled' });
+  });
+});
+
+// A request sent at `sentAt` (local clock) and a server answer built from it.
+const sentAt = 1_764_000_000_250;
+function request(): Buffer {
+  const buffer = Buffer.alloc(48);
+  buffer[0] = (4 << 3) | 3;
+  writeTimestamp(buffer, 40, sentAt);
+  return buffer;
+}
+function answer(req: Buffer, serverReceived: number, serverSent: number, fields: { mode?: number; stratum?: number } = {}): Buffer {
+  const buffer = Buffer.alloc(48);
+  buffer[0] = (4 << 3) | (fields.mode ?? 4);
+  buffer[1] = fields.stratum ?? 1;
+  req.copy(buffer, 24, 40, 48);
+  writeTimestamp(buffer, 32, serverReceived);
+  writeTimestamp(buffer, 40, serverSent);
+  return buffer;
+}
+
+describe('readAnswer', () => {
+  it('computes offset (local minus server) and round trip', () => {
+    const req = request();
+    // The local clock is 5 s ahead; 20 ms each way on the network; the server takes 2 ms.
+    const serverReceived = sentAt - 5000 + 20;
+    const serverSent = serverReceived + 2;
+    const receivedAt = sentAt + 42;
+    expect(readAnswer(answer(req, serverReceived, serverSent), req, sentAt, receivedAt, 42)).toEqual({
+      kind: 'answer',
+      offsetMs: 5000,
+      roundTripMs: 40,
+      stratum: 1,
+      ms: 42,
+    });
+  });
+
+  it('says a behind clock with a negative offset', () => {
+    const req = request();
+    const serverReceived = sentAt + 120_000 + 10;
+    const outcome = readAnswer(answer(req, serverReceived, serverReceived), req, sentAt, sentAt + 20, 20);
+    expect(outcome).toMatchObject({ kind: 'answer', offsetMs: -120_000, roundTripMs: 20 });
+  });
+
+  it('rejects a packet too short for NTP', () => {
+    expect(readAnswer(Buffer.alloc(47), request(), sentAt, sentAt, 1)).toEqual({
+      kind: 'invalid',
+      message: 'the answer is 47 bytes, too short for NTP',
+      ms: 1,
+    });
+    expect(readAnswer(Buffer.alloc(0), request(), sentAt, sentAt, 1).kind).toBe('invalid');
+  });
+
+  it('rejects an answer that is not in server mode (an echo of our own request, say)', () => {
+    const req = request();
+    expect(readAnswer(req, req, sentAt, sentAt, 1)).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/mode 3/) });
+    expect(readAnswer(answer(req, sentAt, sentAt, { mode: 5 }), req, sentAt, sentAt, 1)).toMatchObject({ kind: 'invalid' });
+  });
+
+  it('rejects a kiss-o’-death (stratum 0)', () => {
+    const req = request();
+    const kiss = answer(req, sentAt, sentAt, { stratum: 0 });
+    kiss.write('RATE', 12, 'latin1');
+    expect(readAnswer(kiss, req, sentAt, sentAt, 1)).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/kiss/) });
+  });
+
+  it('rejects an answer to some other request', () => {
+    const req = request();
+    const other = Buffer.alloc(48);
+    writeTimestamp(other, 40, sentAt + 1);
+    expect(readAnswer(answer(other, sentAt, sentAt), req, sentAt, sentAt, 1)).toMatchObject({
+      kind: 'invalid',
+      message: 'the answer does not match the request',
+    });
+  });
+
+  it('accepts a longer packet (with extension fields or a MAC)', () => {
+    const req = request();
+    const long = Buffer.concat([answer(req, sentAt, sentAt), Buffer.alloc(20)]);
+    expect(readAnswer(long, req, sentAt, sentAt + 2, 2)).toMatchObject({ kind: 'answer', offsetMs: 1, roundTripMs: 2 });
+  });
+});
+
+describe('NTP timestamps', () => {
+  it('writes the Unix epoch as NTP second 2208988800', () => {
+    const buffer = Buffer.alloc(8);
+    writeTimestamp(buffer, 0, 0);
+    expect(buffer.toString('hex')).toBe('83aa7e8000000000');
+    writeTimestamp(buffer, 0, 500);
+    expect(buffer.toString('hex')).toBe('83aa7e8080000000');
+  });
+
+  it('reads back what it wrote, to well under a millisecond', () => {
+    const buffer = Buffer.alloc(16);
+    for (const ms of [0, 1, 999, 1000, 1_764_000_000_250, 1_764_000_000_999, 2_085_978_495_999, 1_764_000_000_123.5]) {
+      writeTimestamp(buffer, 8, ms);
+      expect(Math.abs(readTimestamp(buffer, 8) - ms), String(ms)).toBeLessThan(0.001);
+    }
+  });
+});
