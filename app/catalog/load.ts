@@ -1,9 +1,10 @@
-import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { catalogSchema, type Catalog } from './schema';
 import builtin from './catalog.json';
 
 // zod/mini ships no messages ("Invalid input" for everything); the English ones say what is wrong.
-const messages = z.locales.en();
+// Imported alone so the CLI bundle does not carry every other language.
+const messages = en();
 
 export type CatalogParse = { ok: true; catalog: Catalog } | { ok: false; problems: string[] };
 

@@ -32,10 +32,14 @@ const { startWorld } = await loadWorldModule();
 const world = await startWorld(scenario);
 if (command.length === 0) {
   console.error('Fake internet is up; Ctrl-C stops it.');
-  process.on('SIGINT', async () => {
-    await world.stop();
-    process.exit(0);
-  });
+  // A readiness line for programs that start the world in its own process (the benchmarks).
+  process.stdout.write('ready\n');
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, async () => {
+      await world.stop();
+      process.exit(0);
+    });
+  }
 } else {
   const child = spawn(command[0], command.slice(1), { stdio: 'inherit' });
   child.on('exit', async (code) => {

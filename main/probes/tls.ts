@@ -1,3 +1,4 @@
+import type { X509Certificate } from 'node:crypto';
 import type net from 'node:net';
 import tls from 'node:tls';
 import { elapsedSince, isDeadline } from './deadline';
@@ -21,6 +22,16 @@ export type TlsOutcome =
   | { kind: 'failed'; why: 'reset' | 'not-tls' | 'no-answer' | 'protocol'; message: string; ms: number }
   | { kind: 'cancelled'; ms: number };
 
+// One context for every handshake: building one loads the whole trust store, which costs more
+// than the handshake itself when thirty hosts are checked at once.
+let sharedContext: tls.SecureContext | undefined;
+
+/** Also called when a run is planned, so the trust store is loaded while DNS answers are awaited. */
+export function sharedSecureContext(): tls.SecureContext {
+  sharedContext ??= tls.createSecureContext();
+  return sharedContext;
+}
+
 /**
  * Runs a TLS handshake over an open TCP socket. The handshake never rejects on trust: the
  * certificate is collected and judged afterwards, so we can say what was wrong with it.
@@ -35,6 +46,7 @@ export function probeTls(raw: net.Socket, servername: string, signal: AbortSigna
       servername,
       rejectUnauthorized: false,
       ALPNProtocols: ['http/1.1'],
+      secureContext: sharedSecureContext(),
     });
     let settled = false;
     const finish = (outcome: TlsOutcome) => {
@@ -82,44 +94,62 @@ function classifyHandshakeError(error: NodeJS.ErrnoException): { why: 'reset' | 
 }
 
 function describeCertificate(socket: tls.TLSSocket, servername: string): CertificateFacts {
-  const leaf = socket.getPeerCertificate(true);
-  const identityError = leaf && Object.keys(leaf).length > 0 ? tls.checkServerIdentity(servername, leaf) : undefined;
+  // X509Certificate parses lazily: far cheaper than getPeerCertificate(true), which builds the
+  // whole chain as objects, when thirty handshakes finish at the same moment.
+  const leaf = socket.getPeerX509Certificate();
   const authorizationError = socket.authorizationError ? String(socket.authorizationError) : undefined;
+  if (!leaf) {
+    return {
+      subject: '',
+      issuer: '',
+      validFrom: '',
+      validTo: '',
+      chain: [],
+      trusted: false,
+      authorizationError: authorizationError ?? 'NO_CERTIFICATE',
+    };
+  }
+  const validTo = Date.parse(leaf.validTo);
+  const matches = leaf.checkHost(servername) !== undefined;
   return {
     subject: nameOf(leaf.subject),
     issuer: nameOf(leaf.issuer),
-    validFrom: leaf.valid_from ?? '',
-    validTo: leaf.valid_to ? new Date(leaf.valid_to).toISOString() : '',
+    validFrom: leaf.validFrom,
+    validTo: Number.isFinite(validTo) ? new Date(validTo).toISOString() : leaf.validTo,
     chain: issuerChain(leaf),
     trusted: socket.authorized,
     ...(authorizationError ? { authorizationError } : {}),
-    ...(identityError ? { nameMismatch: identityError.message } : {}),
+    ...(matches
+      ? {}
+      : { nameMismatch: `${servername} is not among the certificate's names (${leaf.subjectAltName ?? nameOf(leaf.subject)})` }),
   };
 }
 
-function issuerChain(leaf: tls.DetailedPeerCertificate): string[] {
+function issuerChain(leaf: X509Certificate): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
-  let current: tls.DetailedPeerCertificate | undefined = leaf;
+  let current: X509Certificate | undefined = leaf;
   // Bounded: a chain longer than 10 is not one we need to describe.
   for (let depth = 0; current && depth < 10; depth += 1) {
-    const key = current.fingerprint256 ?? String(depth);
-    if (seen.has(key)) break;
-    seen.add(key);
+    if (seen.has(current.fingerprint256)) break;
+    seen.add(current.fingerprint256);
     names.push(nameOf(current.issuer));
-    const next: tls.DetailedPeerCertificate | undefined = current.issuerCertificate;
-    if (!next || next === current) break;
-    current = next;
+    current = current.issuerCertificate;
   }
   return names;
 }
 
-function nameOf(name: tls.Certificate | undefined): string {
-  if (!name) return '';
-  const org = Array.isArray(name.O) ? name.O.join(', ') : name.O;
-  const cn = Array.isArray(name.CN) ? name.CN.join(', ') : name.CN;
+/** "C=US\nO=Apple Inc.\nCN=Apple Public Server RSA CA 12 - G1" → "Apple Public Server RSA CA 12 - G1 (Apple Inc.)". */
+export function nameOf(distinguishedName: string): string {
+  const fields = new Map<string, string>();
+  for (const line of distinguishedName.split('\n')) {
+    const at = line.indexOf('=');
+    if (at > 0 && !fields.has(line.slice(0, at))) fields.set(line.slice(0, at), line.slice(at + 1));
+  }
+  const org = fields.get('O');
+  const cn = fields.get('CN');
   if (org && cn && !cn.includes(org)) return `${cn} (${org})`;
-  return cn || org || '';
+  return cn || org || distinguishedName.replace(/\n/g, ', ');
 }
 
 export type TlsJudgement =

@@ -1,6 +1,7 @@
 import type { PlannedCheck, ServerCheck } from '../../app/contract/check';
 import { expectedIssuers } from '../../app/catalog/load';
 import type { Catalog } from '../../app/catalog/schema';
+import { sharedSecureContext } from '../probes/tls';
 import { DnsCache, type DnsSettings } from './dns-cache';
 import { ntpTask, type NtpTarget } from './ntp-task';
 import { portTask } from './port-task';
@@ -19,6 +20,7 @@ export interface NetworkPlanOptions {
 export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {}): CheckTask[] {
   const dns = new DnsCache(options.dns);
   const tasks: CheckTask[] = [];
+  warmUpTls();
   for (const entry of catalog.servers) {
     if (entry.untestable) {
       tasks.push(untestableServer(entry.id, entry.pattern, entry.purpose, entry.ports[0] ?? 443, entry.untestable));
@@ -65,6 +67,11 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
     );
   }
   return tasks;
+}
+
+/** Loads the trust store after the DNS queries are sent rather than when the first handshake is due. */
+function warmUpTls(): void {
+  setImmediate(sharedSecureContext);
 }
 
 function untestableServer(entryId: string, pattern: string, purpose: string, port: number, why: string): CheckTask {
