@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import { REPORT_SCHEMA, type CheckResult, type CheckStatus, type PortCheck, type RunEvent } from '../../app/contract/check';
+import { runChecks, type RunOptions } from './run';
+import type { CheckTask } from './task';
+
+// The tasks here are test doubles: the runner is what is under test.
+
+interface FakeTask extends CheckTask {
+  /** How many times run() was called. */
+  runs: number;
+}
+
+interface Behaviour {
+  /** Resolve after this many ms (unless the signal aborts first). */
+  delayMs?: number;
+  status?: CheckStatus;
+  /** Never settle, whatever the signal says. */
+  ignoreSignal?: boolean;
+  /** Reject with this error after delayMs. */
+  fails?: string;
+  /** Throw synchronously from run(). */
+  throwsAtOnce?: string;
+  /** Called when run() starts and when it settles, to count what is in flight. */
+  onStart?: () => void;
+  onEnd?: () => void;
+}
+
+const CATALOG = { version: '2026.11.25', updated: '2026-11-25', source: 'built-in' };
+
+function result(id: string, fields: Partial<PortCheck> = {}): PortCheck {
+  return {
+    id,
+    kind: 'port',
+    group: 'network',
+    title: `Port ${id}`,
+    status: 'ok',
+    reason: 'ok',
+    detail: 'fine',
+    timings: {},
+    port: 554,
+    protocol: 'tcp',
+    purpose: 'testing',
+    ...fields,
+  };
+}
+
+function fakeTask(id: string, behaviour: Behaviour = {}): FakeTask {
+  const fake: FakeTask = {
+    runs: 0,
+    planned: { id, kind: 'port', group: 'network', title: `Port ${id}`, port: 554, protocol: 'tcp' },
+    interrupted: (why) =>
+      result(id, {
+        status: why === 'cancelled' ? 'skipped' : 'fail',
+        reason: why === 'cancelled' ? 'cancelled' : 'tcp-timeout',
+        detail: `interrupted: ${why}`,
+      }),
+    run(signal) {
+      fake.runs += 1;
+      if (behaviour.throwsAtOnce) throw new Error(behaviour.throwsAtOnce);
+      behaviour.onStart?.();
+      return new Promise<CheckResult>((resolve, reject) => {
+        if (behaviour.ignoreSignal) return;
+        const settle = (value: CheckResult | Error) => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', onAbort);
+          behaviour.onEnd?.();
+          if (value instanceof Error) reject(value);
+          else resolve(value);
+        };
+        const onAbort = () =>
+          settle(
+            result(id, { status: 'skipped', reason: 'cancelled', detail: `gave up on its own: ${String((signal.reason as Error).name)}` }),
+          );
+        const timer = setTimeout(
+          () => settle(behaviour.fails ? new Error(behaviour.fails) : result(id, { status: behaviour.status ?? 'ok' })),
+          behaviour.delayMs ?? 0,
+        );
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+    },
+  };
+  return fake;
+}
+
+function options(overrides: Partial<RunOptions> = {}): RunOptions {
+  return { timeoutMs: 5000, concurrency: 4, runId: 'run-1', catalog: CATALOG, ...overrides };
+}
+
+async function run(tasks: CheckTask[], overrides: Partial<RunOptions> = {}) {
+  const events: RunEvent[] = [];
+  const report = await runChecks(tasks, options(overrides), (event) => events.push(event));
+  return { report, events };
+}
+
+function resultOrder(events: RunEvent[]): string[] {
+  return events.flatMap((event) => (event.type === 'check-result' ? [event.result.id] : []));
+}
+
+describe('runChecks', () => {
+  it('reports in plan order whatever order the checks finish in', async () => {
+    const tasks = [fakeTask('a', { delayMs: 80 }), fakeTask('b', { delayMs: 10 }), fakeTask('c', { delayMs: 40 }), fakeTask('d')];
+    const { report, events } = await run(tasks);
+    // They did finish out of order...
+    expect(resultOrder(events)).toEqual(['d', 'b', 'c', 'a']);
+    // ...and the report is in plan order all the same.
+    expect(report.checks.map((check) => check.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(tasks.every((task) => task.runs === 1)).toBe(true);
+  });
+
+  it('emits run-started first, check-started before each check-result, run-finished last', async () => {
+    const tasks = ['a', 'b', 'c', 'd', 'e'].map((id, i) => fakeTask(id, { delayMs: (5 - i) * 5 }));
+    const { report, events } = await run(tasks, { concurrency: 2 });
+
+    const first = events[0];
+    expect(first?.type).toBe('run-started');
+    if (first?.type === 'run-started') expect(first.planned).toEqual(tasks.map((task) => task.planned));
+
+    const last = events.at(-1);
+    expect(last?.type).toBe('run-finished');
+    if (last?.type === 'run-finished') expect(last.report).toBe(report);
+
+    expect(events.every((event) => event.runId === 'run-1')).toBe(true);
+    expect(events).toHaveLength(2 + 2 * tasks.length);
+    for (const task of tasks) {
+      const started = events.findIndex((e) => e.type === 'check-started' && e.checkId === task.planned.id);
+      const finished = events.findIndex((e) => e.type === 'check-result' && e.result.id === task.planned.id);
+      expect(started, task.planned.id).toBeGreaterThan(0);
+      expect(finished, task.planned.id).toBeGreaterThan(started);
+      expect(events.filter((e) => e.type === 'check-result' && e.result.id === task.planned.id)).toHaveLength(1);
+    }
+  });
+
+  it('never runs more checks at once than the bound, and does use it', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const counting: Behaviour = {
+      onStart: () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+      },
+      onEnd: () => {
+        inFlight -= 1;
+      },
+    };
+    const tasks = Array.from({ length: 12 }, (_, i) => fakeTask(`t${i}`, { ...counting, delayMs: 5 + ((i * 7) % 20) }));
+    const { report } = await run(tasks, { concurrency: 3 });
+    expect(most).toBe(3);
+    expect(inFlight).toBe(0);
+    expect(report.checks).toHaveLength(12);
+  });
+
+  it('runs one at a time with a bound of 1, and copes with a bound above the number of checks', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const counting: Behaviour = {
+      onStart: () => (most = Math.max(most, ++inFlight)),
+      onEnd: () => void (inFlight -= 1),
+    };
+    await run([fakeTask('a', counting), fakeTask('b', counting), fakeTask('c', counting)], { concurrency: 1 });
+    expect(most).toBe(1);
+    const { report } = await run([fakeTask('a'), fakeTask('b')], { concurrency: 48 });
+    expect(report.checks.map((c) => c.status)).toEqual(['ok', 'ok']);
+  });
+
+  it('steps in for a check that ignores its deadline, with interrupted("deadline")', async () => {
+    const stuck = fakeTask('stuck', { ignoreSignal: true });
+    const timeoutMs = 200;
+    const start = performance.now();
+    const { report } = await run([stuck, fakeTask('fine')], { timeoutMs });
+    const elapsed = performance.now() - start;
+    expect(report.checks[0]).toEqual(stuck.interrupted('deadline'));
+    expect(report.checks[1]?.status).toBe('ok');
+    expect(report.cancelled).toBe(false);
+    // A correctness window: after the deadline, and not long after it.
+    expect(elapsed).toBeGreaterThanOrEqual(timeoutMs - 5);
+    expect(elapsed).toBeLessThan(timeoutMs * 3 + 1000);
+  });
+
+  it('keeps the result of a check that gives up on its own at the deadline', async () => {
+    const { report } = await run([fakeTask('slow', { delayMs: 10_000 })], { timeoutMs: 100 });
+    expect(report.checks[0]).toMatchObject({ id: 'slow', detail: 'gave up on its own: TimeoutError' });
+  });
+
+  it('reports a check that throws, and still runs the others', async () => {
+    const { report, events } = await run([
+      fakeTask('a'),
+      fakeTask('broken', { delayMs: 5, fails: 'socket exploded' }),
+      fakeTask('sync', { throwsAtOnce: 'bad plan' }),
+      fakeTask('d'),
+    ]);
+    expect(report.checks.map((c) => c.id)).toEqual(['a', 'broken', 'sync', 'd']);
+    expect(report.checks[1]).toMatchObject({ id: 'broken', status: 'fail', detail: expect.stringContaining('socket exploded') });
+    expect(report.checks[2]).toMatchObject({ id: 'sync', status: 'fail', detail: expect.stringContaining('bad plan') });
+    expect(report.checks[3]?.status).toBe('ok');
+    expect(resultOrder(events).sort()).toEqual(['a', 'broken', 'd', 'sync']);
+    expect(report.summary).toEqual({ ok: 2, warn: 0, fail: 2, skipped: 0 });
+  });
+
+  it('on cancel, lets running checks stop and marks the rest cancelled without running them', async () => {
+    const controller = new AbortController();
+    const tasks = Array.from({ length: 6 }, (_, i) => fakeTask(`t${i}`, { delayMs: 10_000 }));
+    setTimeout(() => controller.abort(), 50);
+    const start = performance.now();
+    const { report, events } = await run(tasks, { concurrency: 2, signal: controller.signal });
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(report.cancelled).toBe(true);
+    expect(report.checks.map((c) => c.id)).toEqual(tasks.map((t) => t.planned.id));
+    expect(report.checks.every((c) => c.status === 'skipped' && c.reason === 'cancelled')).toBe(true);
+    // The two that were running stopped on their own (and said it was a cancel, not a deadline)...
+    expect(report.checks.slice(0, 2).map((c) => c.detail)).toEqual(['gave up on its own: AbortError', 'gave up on its own: AbortError']);
+    // ...and the others never ran.
+    expect(tasks.slice(2).every((t) => t.runs === 0)).toBe(true);
+    expect(report.checks.slice(2).every((c) => c.detail === 'interrupted: cancelled')).toBe(true);
+    expect(report.summary).toEqual({ ok: 0, warn: 0, fail: 0, skipped: 6 });
+    expect(events.at(-1)?.type).toBe('run-finished');
+    expect(resultOrder(events)).toHaveLength(6);
+  });
+
+  it('on cancel, steps in for a running check that ignores it', async () => {
+    const controller = new AbortController();
+    const stuck = fakeTask('stuck', { ignoreSignal: true });
+    setTimeout(() => controller.abort(), 50);
+    const { report } = await run([stuck, fakeTask('later', { delayMs: 10_000 })], { concurrency: 1, signal: controller.signal });
+    expect(report.checks).toEqual([stuck.interrupted('cancelled'), expect.objectContaining({ id: 'later', reason: 'cancelled' })]);
+    expect(report.cancelled).toBe(true);
+  });
+
+  it('runs nothing when cancelled before it starts', async () => {
+    const tasks = [fakeTask('a'), fakeTask('b')];
+    const { report } = await run(tasks, { signal: AbortSignal.abort() });
+    expect(tasks.map((t) => t.runs)).toEqual([0, 0]);
+    expect(report.checks).toEqual(tasks.map((t) => t.interrupted('cancelled')));
+    expect(report.cancelled).toBe(true);
+  });
+
+  it('counts the statuses and fills in the report', async () => {
+    const statuses: CheckStatus[] = ['ok', 'warn', 'fail', 'ok', 'skipped', 'fail', 'fail'];
+    const { report } = await run(statuses.map((status, i) => fakeTask(`t${i}`, { status })));
+    expect(report.summary).toEqual({ ok: 2, warn: 1, fail: 3, skipped: 1 });
+    expect(report.checks.map((c) => c.status)).toEqual(statuses);
+    expect(report.schema).toBe(REPORT_SCHEMA);
+    expect(report.catalog).toEqual(CATALOG);
+    expect(report.cancelled).toBe(false);
+    expect(report.durationMs).toBeGreaterThanOrEqual(0);
+    expect(Number.isNaN(Date.parse(report.startedAt))).toBe(false);
+    expect(report.platform).toEqual({ os: process.platform, release: expect.any(String), arch: process.arch });
+  });
+
+  it('finishes an empty run', async () => {
+    const { report, events } = await run([]);
+    expect(report.checks).toEqual([]);
+    expect(report.summary).toEqual({ ok: 0, warn: 0, fail: 0, skipped: 0 });
+    expect(events.map((e) => e.type)).toEqual(['run-started', 'run-finished']);
+  });
+
+  it('makes up a run id when none is given', async () => {
+    const events: RunEvent[] = [];
+    await runChecks([fakeTask('a')], { timeoutMs: 1000, concurrency: 1, catalog: CATALOG }, (e) => events.push(e));
+    const ids = new Set(events.map((e) => e.runId));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
