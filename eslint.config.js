@@ -49,4 +49,34 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // IPC goes through the typed, sender-checking wrappers only (app/ipc/contract.ts lists the channels).
+    files: ['main/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{js,mjs,ts}'],
+    ignores: ['main/electron/ipc-main.ts', 'main/preload/ipc-renderer.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Use handle()/send() from main/electron/ipc-main.ts or invoke()/subscribe() from main/preload/ipc-renderer.ts.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[object.name=/^(ipcMain|ipcRenderer)$/], MemberExpression[property.name=/^(ipcMain|ipcRenderer)$/]',
+          message: 'Raw ipcMain/ipcRenderer is banned outside the IPC wrappers: use main/electron/ipc-main.ts or main/preload/ipc-renderer.ts.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='send'][callee.object.property.name='webContents'], CallExpression[callee.property.name='send'][callee.object.name=/^(webContents|contents)$/], MemberExpression[object.property.name='webContents'][property.name='ipc']",
+          message: 'Use send() from main/electron/ipc-main.ts: it checks the channel type and never sends to a destroyed window.',
+        },
+      ],
+    },
+  },
 );

@@ -9,9 +9,7 @@ export interface StartCheckRequest {
   groups: CheckGroup[];
 }
 
-export type StartCheckResponse =
-  | { ok: true; runId: string }
-  | { ok: false; why: 'busy' | 'internal'; message: string };
+export type StartCheckResponse = { ok: true; runId: string } | { ok: false; why: 'busy' | 'internal'; message: string };
 
 export interface CancelCheckRequest {
   runId: string;

@@ -1,7 +1,12 @@
 import type { AppInfo } from '../../app/ipc/contract';
 import type { DesktopCatalog } from './catalog-source';
 
-export function buildAppInfo(app: { name: string; version: string }, loaded: DesktopCatalog, platform = process.platform, arch = process.arch): AppInfo {
+export function buildAppInfo(
+  app: { name: string; version: string },
+  loaded: DesktopCatalog,
+  platform = process.platform,
+  arch = process.arch,
+): AppInfo {
   return {
     name: app.name,
     version: app.version,

@@ -66,7 +66,9 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     lockDownSession(session.defaultSession);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: app.name, packaged: app.isPackaged, openLink })));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: app.name, packaged: app.isPackaged, openLink })),
+    );
     registerHandlers(
       { trustedPage: page, isKnownWindow: (contents) => BrowserWindow.fromWebContents(contents) === mainWindow, log },
       {

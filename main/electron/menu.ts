@@ -41,14 +41,19 @@ export function menuTemplate(options: {
     { label: '&File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
     { label: '&Edit', submenu: [{ role: 'copy' }, { role: 'selectAll' }] },
     { label: '&View', submenu: view },
-    { label: '&Window', submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }] },
+    {
+      label: '&Window',
+      submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }],
+    },
     {
       label: '&Help',
       role: 'help',
       submenu: [
         { label: 'Apple: Apple products on enterprise networks', click: () => options.openLink(HELP_LINKS.enterpriseNetworks) },
         { label: 'Apple: update and restore errors', click: () => options.openLink(HELP_LINKS.restoreErrors) },
-        ...(mac ? [] : [{ type: 'separator' } satisfies MenuItemConstructorOptions, { role: 'about' } satisfies MenuItemConstructorOptions]),
+        ...(mac
+          ? []
+          : [{ type: 'separator' } satisfies MenuItemConstructorOptions, { role: 'about' } satisfies MenuItemConstructorOptions]),
       ],
     },
   ];

@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { pathToFileURL } from 'node:url';
+import type * as HarnessModule from './harness';
+import type { EmulatedApp, Scenario, World } from './harness';
+import { serveRenderer } from './static-server';
+
+type Harness = typeof HarnessModule;
+let harness: Promise<Harness> | undefined;
+/** The bundle global-setup.ts built (the sources cannot be imported directly: see harness.ts). */
+function loadHarness(): Promise<Harness> {
+  harness ??= import(pathToFileURL(path.resolve(import.meta.dirname, '../../out/e2e-app/harness.mjs')).href) as Promise<Harness>;
+  return harness;
+}
+
+const RENDERER = path.resolve(import.meta.dirname, '../../out/renderer');
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screens');
+
+/** The CSP of the built index.html, served as a header too so the page runs under it either way. */
+async function rendererCsp(): Promise<string> {
+  const html = await readFile(path.join(RENDERER, 'index.html'), 'utf8');
+  const match = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('out/renderer/index.html has no CSP: run npm run build:app first');
+  return match[1];
+}
+
+export interface AppFixtures {
+  app: EmulatedApp;
+  /** The page, loaded and showing the app. */
+  appPage: Page;
+}
+
+export const test = base.extend<AppFixtures>({
+  app: async ({ page }, use) => {
+    const app = await (await loadHarness()).emulatePreload(page);
+    await use(app);
+    await app.close();
+  },
+  appPage: async ({ page, app }, use) => {
+    void app;
+    const server = await serveRenderer(RENDERER, await rendererCsp());
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    await page.goto(server.url);
+    await expect(page.getByRole('button', { name: 'Run check' })).toBeVisible();
+    await use(page);
+    await server.close();
+    expect(problems, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+export function requireNamespace(): void {
+  test.skip(
+    !process.env['SYNC_DOCTOR_TEST_NETNS'],
+    'needs the fake internet: run through `node e2e/fake-internet/in-netns.mjs npx playwright test`',
+  );
+}
+
+/** Starts the fake internet for a describe block's tests and stops it after them. */
+export function useWorld(scenario: Scenario): () => World {
+  let world: World | undefined;
+  test.beforeAll(async () => {
+    world = await (await loadHarness()).startWorld(scenario);
+  });
+  test.afterAll(async () => {
+    await world?.stop();
+  });
+  return () => {
+    if (!world) throw new Error('the world is not up');
+    return world;
+  };
+}
+
+export async function showScreen(page: Page, name: 'Overview' | 'Servers' | 'Ports' | 'Processes'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+export async function runToEnd(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Run (check|again)$/ }).click();
+  await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 60_000 });
+}
+
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}

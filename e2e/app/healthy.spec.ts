@@ -1,0 +1,21 @@
+import { expect, requireNamespace, runToEnd, showScreen, snap, test, useWorld } from './fixtures';
+
+requireNamespace();
+
+test.describe('a healthy internet', () => {
+  useWorld({ dns: 'normal' });
+
+  test('says this computer can reach Apple, and shows every server reached', async ({ appPage: page }) => {
+    await expect(page.getByRole('heading', { level: 1, name: 'Not checked yet' })).toBeVisible();
+    await snap(page, 'overview-empty');
+    await runToEnd(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'This computer can reach Apple' })).toBeVisible();
+    await snap(page, 'healthy-overview');
+    await showScreen(page, 'Servers');
+    await snap(page, 'healthy-servers');
+    await showScreen(page, 'Ports');
+    await snap(page, 'healthy-ports');
+    await showScreen(page, 'Processes');
+    await snap(page, 'healthy-processes');
+  });
+});

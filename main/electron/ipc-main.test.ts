@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Invoke = (event: unknown, payload: unknown) => Promise<unknown>;
+const registered = new Map<string, Invoke>();
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, listener: Invoke) => registered.set(channel, listener),
+    removeHandler: (channel: string) => registered.delete(channel),
+  },
+}));
+
+const { handle, send } = await import('./ipc-main');
+
+const PAGE = 'file:///opt/Sync%20Doctor/resources/app.asar/out/renderer/index.html';
+const ours = { id: 1 };
+const stranger = { id: 2 };
+
+function event(options: { sender?: object; url?: string | null; subframe?: boolean } = {}) {
+  const url = options.url === undefined ? PAGE : options.url;
+  return { sender: options.sender ?? ours, senderFrame: url === null ? null : { url, parent: options.subframe ? {} : null } };
+}
+
+describe('handle', () => {
+  const log = vi.fn();
+  const handler = vi.fn((request: { runId: string }) => ({ cancelled: request.runId === 'r1' }));
+  beforeEach(() => {
+    registered.clear();
+    log.mockClear();
+    handler.mockClear();
+    handle('check:cancel', { trustedPage: { kind: 'file', url: PAGE }, isKnownWindow: (c) => c === (ours as never), log }, handler);
+  });
+  const invoke = (e: unknown, payload: unknown) => registered.get('check:cancel')!(e, payload);
+
+  it('passes a valid request from our page to the handler', async () => {
+    await expect(invoke(event(), { runId: 'r1' })).resolves.toEqual({ cancelled: true });
+    await expect(invoke(event({ url: `${PAGE}#/servers` }), { runId: 'r2' })).resolves.toEqual({ cancelled: false });
+  });
+
+  it.each([
+    ['another window', event({ sender: stranger }), 'not one of our windows'],
+    ['a sub-frame', event({ subframe: true }), 'not the main frame'],
+    ['a frame that is gone', event({ url: null }), 'the sending frame is gone'],
+    ['a remote page', event({ url: 'https://evil.example/' }), 'unexpected page https://'],
+    ['another local file', event({ url: 'file:///tmp/evil.html' }), 'unexpected page file://'],
+    ['our page with a query', event({ url: `${PAGE}?x=1` }), 'unexpected page file://'],
+  ])('refuses a message from %s before the handler runs', async (_what, e, why) => {
+    await expect(invoke(e, { runId: 'r1' })).rejects.toThrow(why);
+    expect(handler).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalledWith(expect.stringContaining(why));
+  });
+
+  it.each([[undefined], [{}], [{ runId: 42 }], [{ runId: 'r1', extra: true }], ['r1'], [{ runId: '' }]])(
+    'refuses the payload %j',
+    async (payload) => {
+      await expect(invoke(event(), payload)).rejects.toThrow(/Invalid request/);
+      expect(handler).not.toHaveBeenCalled();
+    },
+  );
+
+  it('accepts the dev server origin only when that is what the app loaded', async () => {
+    registered.clear();
+    handle(
+      'check:cancel',
+      { trustedPage: { kind: 'dev-server', origin: 'http://localhost:5173' }, isKnownWindow: () => true, log },
+      handler,
+    );
+    await expect(invoke(event({ url: 'http://localhost:5173/index.html' }), { runId: 'r1' })).resolves.toEqual({ cancelled: true });
+    await expect(invoke(event({ url: 'http://localhost:5174/' }), { runId: 'r1' })).rejects.toThrow('unexpected origin');
+  });
+});
+
+describe('send', () => {
+  it('never sends to a destroyed or crashed page', () => {
+    const live = { isDestroyed: () => false, isCrashed: () => false, send: vi.fn() };
+    const event = { type: 'check-started' as const, runId: 'r', checkId: 'c' };
+    expect(send(live as never, 'check:event', event)).toBe(true);
+    expect(live.send).toHaveBeenCalledWith('check:event', event);
+    const gone = { isDestroyed: () => true, isCrashed: () => false, send: vi.fn() };
+    expect(send(gone as never, 'check:event', event)).toBe(false);
+    expect(send(undefined, 'check:event', event)).toBe(false);
+    expect(gone.send).not.toHaveBeenCalled();
+  });
+});

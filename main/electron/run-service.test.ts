@@ -1,0 +1,92 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Report, RunEvent } from '../../app/contract/check';
+import { builtinCatalog } from '../../app/catalog/load';
+import type { EngineOptions } from '../engine/engine';
+import { RunService } from './run-service';
+
+/** An engine that emits run-started, then waits for the test (or the abort) to finish it. */
+function controllableEngine() {
+  const runs: { options: EngineOptions; finish(): void }[] = [];
+  const runEngine = vi.fn((options: EngineOptions, emit: (event: RunEvent) => void) => {
+    emit({ type: 'run-started', runId: options.runId ?? '', startedAt: 'now', planned: [] });
+    return new Promise<Report>((resolve) => {
+      const finish = () => {
+        const report = { cancelled: options.signal?.aborted ?? false } as Report;
+        emit({ type: 'run-finished', runId: options.runId ?? '', report });
+        resolve(report);
+      };
+      options.signal?.addEventListener('abort', finish, { once: true });
+      runs.push({ options, finish });
+    });
+  });
+  return { runEngine, runs };
+}
+
+function service(engine = controllableEngine()) {
+  const events: RunEvent[] = [];
+  let n = 0;
+  const runs = new RunService({
+    loadCatalog: () => Promise.resolve({ catalog: builtinCatalog(), source: 'built-in' }),
+    runEngine: engine.runEngine,
+    emit: (event) => events.push(event),
+    timeoutMs: 1000,
+    concurrency: 4,
+    extraIssuers: ['Test CA'],
+    newRunId: () => `run-${++n}`,
+  });
+  return { runs, events, engine };
+}
+
+describe('RunService', () => {
+  it('starts a run with its own id and signal, and every event carries that id', async () => {
+    const { runs, events, engine } = service();
+    expect(await runs.start(['network'])).toEqual({ ok: true, runId: 'run-1' });
+    expect(engine.runs[0]?.options).toMatchObject({ runId: 'run-1', groups: ['network'], timeoutMs: 1000, extraIssuers: ['Test CA'] });
+    engine.runs[0]?.finish();
+    await vi.waitFor(() => expect(runs.runningId).toBeUndefined());
+    expect(events.map((e) => e.runId)).toEqual(['run-1', 'run-1']);
+  });
+
+  it('refuses a second run while one is going', async () => {
+    const { runs } = service();
+    await runs.start(['network']);
+    expect(await runs.start(['network'])).toMatchObject({ ok: false, why: 'busy' });
+  });
+
+  it('cancels only the run it is asked to, once', async () => {
+    const { runs, events } = service();
+    await runs.start(['network']);
+    expect(runs.cancel('run-9')).toEqual({ cancelled: false });
+    expect(runs.cancel('run-1')).toEqual({ cancelled: true });
+    expect(runs.cancel('run-1')).toEqual({ cancelled: false });
+    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ type: 'run-finished', report: { cancelled: true } }));
+  });
+
+  it('lets a new run begin right after a cancel, once the old one has wound down', async () => {
+    const { runs, engine } = service();
+    await runs.start(['network']);
+    runs.cancel('run-1');
+    expect(await runs.start(['network', 'system'])).toEqual({ ok: true, runId: 'run-2' });
+    expect(engine.runEngine).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops the run when the window goes away', async () => {
+    const { runs, engine } = service();
+    await runs.start(['network']);
+    await runs.stopAll();
+    expect(engine.runs[0]?.options.signal?.aborted).toBe(true);
+    expect(runs.runningId).toBeUndefined();
+  });
+
+  it('answers with the reason when the catalog cannot be loaded', async () => {
+    const runs = new RunService({
+      loadCatalog: () => Promise.reject(new Error('disk on fire')),
+      runEngine: controllableEngine().runEngine,
+      emit: () => undefined,
+      timeoutMs: 1,
+      concurrency: 1,
+    });
+    expect(await runs.start(['network'])).toEqual({ ok: false, why: 'internal', message: 'The check could not start: disk on fire' });
+    expect(runs.runningId).toBeUndefined();
+  });
+});

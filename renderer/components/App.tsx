@@ -1,0 +1,46 @@
+import iconUrl from '../../assets/icon.svg';
+import { assertNever } from '../../app/contract/check';
+import { useAppStore } from '../store/context';
+import type { Screen } from '../store/ui-slice';
+import { Overview } from '../screens/Overview';
+import { Ports } from '../screens/Ports';
+import { Processes } from '../screens/Processes';
+import { Servers } from '../screens/Servers';
+import { CatalogNotice } from './CatalogNotice';
+import { Nav } from './Nav';
+import { RunControls } from './RunControls';
+
+function ScreenView({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case 'overview':
+      return <Overview />;
+    case 'servers':
+      return <Servers />;
+    case 'ports':
+      return <Ports />;
+    case 'processes':
+      return <Processes />;
+    default:
+      return assertNever(screen, 'screen');
+  }
+}
+
+export function App() {
+  const screen = useAppStore((s) => s.screen);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <img src={iconUrl} alt="" width="28" height="28" />
+          <span>Sync Doctor</span>
+        </div>
+        <RunControls />
+      </header>
+      <Nav />
+      <main className="content">
+        <CatalogNotice />
+        <ScreenView screen={screen} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import type { CheckResult, CheckStatus, PlannedCheck } from '../../app/contract/check';
+import type { PortEntry } from '../../app/catalog/schema';
+import type { RunState } from '../store/run-slice';
+import { worstStatus } from './status';
+
+export type PortState =
+  | { kind: 'not-checked'; text: string }
+  | { kind: 'checking'; text: string }
+  | { kind: 'untestable'; text: string }
+  | { kind: 'done'; status: CheckStatus; text: string };
+
+export type Listeners = { kind: 'not-run' } | { kind: 'pending' } | { kind: 'found'; who: string[] } | { kind: 'none' };
+
+export interface PortRow {
+  id: string;
+  ports: string;
+  protocol: 'tcp' | 'udp';
+  usedBy: string;
+  how: string;
+  state: PortState;
+  listeners: Listeners;
+}
+
+const HOW: Record<NonNullable<PortEntry['covered']> | 'outbound', string> = {
+  outbound: 'Tested by connecting out',
+  servers: "Tested with Apple's servers",
+  ntp: 'Tested with the time server',
+  local: 'Checked on this computer',
+};
+
+/** One row per port the source lists, with what this run says about it. */
+export function portRows(entries: readonly PortEntry[], run: RunState): PortRow[] {
+  return entries.map((entry) => {
+    const ports = entry.portEnd !== undefined ? `${entry.port}–${entry.portEnd}` : String(entry.port);
+    const how = entry.untestable ? 'Not testable' : HOW[entry.covered ?? 'outbound'];
+    return {
+      id: entry.id,
+      ports,
+      protocol: entry.protocol,
+      usedBy: entry.usedBy,
+      how,
+      state: entry.untestable ? { kind: 'untestable', text: entry.untestable } : stateOf(entry, run),
+      listeners: listenersOf(entry, run),
+    };
+  });
+}
+
+function inRange(entry: PortEntry, port: number | undefined): boolean {
+  return port !== undefined && port >= entry.port && port <= (entry.portEnd ?? entry.port);
+}
+
+function coveringChecks(entry: PortEntry, planned: readonly PlannedCheck[]): PlannedCheck[] {
+  switch (entry.covered) {
+    case 'servers':
+      return planned.filter((p) => p.kind === 'server' && p.port === entry.port);
+    case 'ntp':
+      return planned.filter((p) => p.kind === 'ntp');
+    case 'local':
+      return planned.filter((p) => p.kind === 'listener' && inRange(entry, p.port));
+    case undefined:
+      return planned.filter((p) => p.kind === 'port' && inRange(entry, p.port) && (entry.host === undefined || p.host === entry.host));
+  }
+}
+
+function stateOf(entry: PortEntry, run: RunState): PortState {
+  if (run.phase === 'idle' || (run.phase === 'starting' && run.runId === undefined))
+    return { kind: 'not-checked', text: 'Not checked yet' };
+  const covering = coveringChecks(entry, run.planned);
+  if (covering.length === 0) {
+    if (entry.covered === 'local') return { kind: 'not-checked', text: 'Local checks not yet run' };
+    if (entry.covered === 'servers') return { kind: 'not-checked', text: 'No server in the list uses this port' };
+    return {
+      kind: 'not-checked',
+      text: entry.protocol === 'udp' ? 'UDP cannot be tested without a server that answers' : 'Not part of this run',
+    };
+  }
+  const results = covering.map((p) => run.results[p.id]).filter((r): r is CheckResult => r !== undefined);
+  const active = run.phase === 'running' || run.phase === 'cancelling' || run.phase === 'starting';
+  if (results.length < covering.length && active) return { kind: 'checking', text: `Checking… ${results.length} of ${covering.length}` };
+  if (results.length === 0) return { kind: 'not-checked', text: 'Not finished' };
+  return { kind: 'done', status: worstStatus(results.map((r) => r.status)), text: summarize(entry, results, covering.length) };
+}
+
+function summarize(entry: PortEntry, results: readonly CheckResult[], planned: number): string {
+  const reached = results.filter((r) => r.status === 'ok' || r.status === 'warn').length;
+  const cancelled = results.filter((r) => r.reason === 'cancelled').length;
+  const tail = cancelled > 0 ? ` (${cancelled} cancelled)` : results.length < planned ? ` (${planned - results.length} not finished)` : '';
+  switch (entry.covered) {
+    case 'servers': {
+      const untestable = results.filter((r) => r.reason === 'not-testable').length;
+      const tested = planned - untestable;
+      const note = untestable > 0 ? `; ${untestable} not testable` : '';
+      return `${reached} of ${tested} ${tested === 1 ? 'server' : 'servers'} reached on this port${note}${tail}`;
+    }
+    case 'ntp':
+    case 'local':
+      return results.map((r) => r.detail).join(' ');
+    case undefined: {
+      const blocked = results.filter((r) => r.status === 'fail').map((r) => ('port' in r ? r.port : undefined));
+      if (blocked.length === 0) return `Open${planned > 1 ? ` (${reached} of ${planned} sample ports)` : ''}${tail}`;
+      return `Blocked: ${blocked.join(', ')}${planned > 1 ? ` (${reached} of ${planned} sample ports open)` : ''}${tail}`;
+    }
+  }
+}
+
+function listenersOf(entry: PortEntry, run: RunState): Listeners {
+  const checks = run.planned.filter((p) => p.kind === 'listener' && inRange(entry, p.port));
+  if (checks.length === 0) return { kind: 'not-run' };
+  const results = checks.map((p) => run.results[p.id]).filter((r): r is CheckResult => r !== undefined);
+  if (results.length === 0) return { kind: 'pending' };
+  const who = results.flatMap((r) => (r.kind === 'listener' || r.kind === 'process' ? describeListener(r.facts) : []));
+  return who.length > 0 ? { kind: 'found', who } : { kind: 'none' };
+}
+
+function describeListener(facts: Record<string, string | number | boolean | null> | undefined): string[] {
+  if (!facts) return [];
+  const name = facts['process'] ?? facts['name'];
+  if (name === undefined || name === null || name === '') return [];
+  return [facts['pid'] !== undefined && facts['pid'] !== null ? `${String(name)} (pid ${String(facts['pid'])})` : String(name)];
+}

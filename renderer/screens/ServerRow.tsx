@@ -1,0 +1,37 @@
+import { memo } from 'react';
+import type { PlannedCheck } from '../../app/contract/check';
+import { LayerChips } from '../components/LayerChips';
+import { StatusMark } from '../components/StatusMark';
+import { Waterfall } from '../components/Waterfall';
+import { useAppStore } from '../store/context';
+
+/** One server: subscribes to its own result only, so a new result repaints one row. */
+export const ServerRow = memo(function ServerRow({ planned }: { planned: PlannedCheck }) {
+  const result = useAppStore((s) => s.run.results[planned.id]);
+  const running = useAppStore((s) => s.run.inFlight[planned.id] === true);
+  const scaleMs = useAppStore((s) => s.run.slowestMs);
+  const server = result?.kind === 'server' ? result : undefined;
+  const mark = result ? result.status : running ? 'running' : 'pending';
+  return (
+    <tr className={`server-row row-${mark}`}>
+      <td className="cell-status">
+        <StatusMark mark={mark} />
+      </td>
+      <th scope="row" className="cell-server">
+        <span className="server-name">{planned.title}</span>
+        {planned.pattern ? (
+          <span className="server-pattern">{`stands for ${planned.pattern} (probed ${planned.host ?? planned.title})`}</span>
+        ) : null}
+        <span className="server-purpose">{planned.purpose}</span>
+        <span className="server-detail">{result ? result.detail : running ? 'Checking…' : 'Waiting to be checked'}</span>
+      </th>
+      <td className="cell-layers">
+        <LayerChips layers={server?.layers} />
+      </td>
+      <td className="cell-timing">
+        <Waterfall timings={result?.timings} scaleMs={scaleMs} />
+      </td>
+      <td className="cell-issuer">{server?.tls ? server.tls.issuer : result ? '–' : ''}</td>
+    </tr>
+  );
+});

@@ -1,0 +1,52 @@
+import type { CheckGroup } from '../../app/contract/check';
+import type { SyncDoctorApi } from '../../app/ipc/contract';
+import type { AppStore } from './store';
+
+const ALL_GROUPS: CheckGroup[] = ['network', 'system'];
+
+/** The store's side effects: the only code that talks to window.syncDoctor. */
+export interface Actions {
+  startRun(): Promise<void>;
+  cancelRun(): Promise<void>;
+  openLink(url: string): void;
+  /** Subscribes to run events and loads app info; returns the disposer. */
+  connect(): () => void;
+}
+
+export function createActions(store: AppStore, api: SyncDoctorApi): Actions {
+  return {
+    async startRun() {
+      const phase = store.getState().run.phase;
+      if (phase === 'starting' || phase === 'running' || phase === 'cancelling') return;
+      store.getState().runStarting();
+      try {
+        const answer = await api.startCheck({ groups: ALL_GROUPS });
+        if (answer.ok) store.getState().runStartConfirmed(answer.runId);
+        else store.getState().runStartFailed(answer.message);
+      } catch (error) {
+        store.getState().runStartFailed(`The check could not start: ${(error as Error).message}`);
+      }
+    },
+    async cancelRun() {
+      const { run } = store.getState();
+      if (run.phase !== 'running' || run.runId === undefined) return;
+      store.getState().runCancelling();
+      try {
+        await api.cancelCheck(run.runId);
+      } catch {
+        // The run finishes on its own; its run-finished event settles the phase either way.
+      }
+    },
+    openLink(url) {
+      void api.openLink(url).catch(() => undefined);
+    },
+    connect() {
+      const unsubscribe = api.onRunEvent((event) => store.getState().runEvent(event));
+      api.appInfo().then(
+        (info) => store.getState().appInfoLoaded(info),
+        (error: unknown) => store.getState().appInfoFailed(`Could not load the app's details: ${(error as Error).message}`),
+      );
+      return unsubscribe;
+    },
+  };
+}

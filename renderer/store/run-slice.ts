@@ -1,0 +1,117 @@
+import type { StateCreator } from 'zustand';
+import { assertNever, type CheckResult, type PlannedCheck, type Report, type RunEvent, type Summary } from '../../app/contract/check';
+
+/** Where the current (or last) run stands, as the screens need it. */
+export type RunPhase = 'idle' | 'starting' | 'running' | 'cancelling' | 'finished' | 'cancelled' | 'start-failed';
+
+export interface RunState {
+  phase: RunPhase;
+  runId: string | undefined;
+  planned: PlannedCheck[];
+  results: Record<string, CheckResult>;
+  /** Checks started but not finished. */
+  inFlight: Record<string, true>;
+  done: number;
+  counts: Summary;
+  /** The longest finished check so far (sum of its layers), the waterfall's common scale. */
+  slowestMs: number;
+  report: Report | undefined;
+  /** Why the run could not start, in words for the user. */
+  error: string | undefined;
+}
+
+export interface RunSlice {
+  run: RunState;
+  runStarting(): void;
+  runStartConfirmed(runId: string): void;
+  runStartFailed(message: string): void;
+  runCancelling(): void;
+  runEvent(event: RunEvent): void;
+}
+
+const EMPTY_COUNTS: Summary = { ok: 0, warn: 0, fail: 0, skipped: 0 };
+
+export const initialRunState: RunState = {
+  phase: 'idle',
+  runId: undefined,
+  planned: [],
+  results: {},
+  inFlight: {},
+  done: 0,
+  counts: EMPTY_COUNTS,
+  slowestMs: 0,
+  report: undefined,
+  error: undefined,
+};
+
+/** Pure: what one event does to the run. Events of another run (an old, cancelled one) are ignored. */
+export function reduceRunEvent(state: RunState, event: RunEvent): RunState {
+  const mine = state.runId === event.runId;
+  switch (event.type) {
+    case 'run-started':
+      // The event can arrive before the answer to startCheck: adopt its id while starting.
+      if (!(mine || (state.phase === 'starting' && state.runId === undefined))) return state;
+      return {
+        ...initialRunState,
+        phase: 'running',
+        runId: event.runId,
+        planned: event.planned,
+      };
+    case 'check-started':
+      if (!mine || state.results[event.checkId]) return state;
+      return { ...state, inFlight: { ...state.inFlight, [event.checkId]: true } };
+    case 'check-result': {
+      if (!mine) return state;
+      const id = event.result.id;
+      const previous = state.results[id];
+      const counts = { ...state.counts, [event.result.status]: state.counts[event.result.status] + 1 };
+      if (previous) counts[previous.status] -= 1;
+      const { [id]: _finished, ...inFlight } = state.inFlight;
+      return {
+        ...state,
+        results: { ...state.results, [id]: event.result },
+        inFlight,
+        done: previous ? state.done : state.done + 1,
+        counts,
+        slowestMs: Math.max(state.slowestMs, totalMs(event.result)),
+      };
+    }
+    case 'run-finished': {
+      if (!mine) return state;
+      const results: Record<string, CheckResult> = {};
+      for (const check of event.report.checks) results[check.id] = check;
+      return {
+        ...state,
+        phase: event.report.cancelled ? 'cancelled' : 'finished',
+        results,
+        inFlight: {},
+        done: event.report.checks.length,
+        counts: event.report.summary,
+        slowestMs: event.report.checks.reduce((max, check) => Math.max(max, totalMs(check)), 0),
+        report: event.report,
+      };
+    }
+    default:
+      return assertNever(event, 'run event');
+  }
+}
+
+export function totalMs(check: CheckResult): number {
+  const t = check.timings;
+  return (t.dnsMs ?? 0) + (t.tcpMs ?? 0) + (t.tlsMs ?? 0) + (t.httpMs ?? 0) + (t.ntpMs ?? 0);
+}
+
+export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set) => ({
+  run: initialRunState,
+  // The previous run's rows stay as the layout until the new plan arrives, so nothing jumps.
+  runStarting: () => set(({ run }) => ({ run: { ...initialRunState, phase: 'starting', planned: run.planned } })),
+  runStartConfirmed: (runId) =>
+    set(({ run }) => (run.runId === undefined && run.phase === 'starting' ? { run: { ...run, runId } } : { run })),
+  runStartFailed: (message) => set(({ run }) => ({ run: { ...run, phase: 'start-failed', error: message } })),
+  runCancelling: () => set(({ run }) => (run.phase === 'running' ? { run: { ...run, phase: 'cancelling' } } : { run })),
+  runEvent: (event) =>
+    set(({ run }) => {
+      const next = reduceRunEvent(run, event);
+      return next === run ? { run } : { run: next };
+    }),
+});

@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+import { createAppSlice, type AppSlice } from './app-slice';
+import { createRunSlice, type RunSlice } from './run-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+export type StoreState = RunSlice & AppSlice & UiSlice;
+
+/** A fresh store (tests make their own); the app uses the one below. */
+export function createAppStore() {
+  return create<StoreState>()((...a) => ({ ...createRunSlice(...a), ...createAppSlice(...a), ...createUiSlice(...a) }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

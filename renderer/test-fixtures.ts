@@ -1,0 +1,107 @@
+// A fake event feed for unit tests only: small, hand-made runs in the contract's shapes.
+import type { CheckResult, PlannedCheck, Report, RunEvent, ServerCheck, SystemCheck } from '../app/contract/check';
+import { summarize } from '../app/contract/check';
+import type { AppInfo } from '../app/ipc/contract';
+
+export const RUN = 'run-1';
+
+export function plannedServer(host: string, port = 443, pattern?: string): PlannedCheck {
+  return {
+    id: `server:${host}:${port}`,
+    kind: 'server',
+    group: 'network',
+    title: `${host}:${port}`,
+    host,
+    port,
+    protocol: 'tcp',
+    purpose: `Purpose of ${host}`,
+    ...(pattern ? { pattern } : {}),
+  };
+}
+
+export function serverResult(planned: PlannedCheck, overrides: Partial<ServerCheck> = {}): ServerCheck {
+  return {
+    id: planned.id,
+    kind: 'server',
+    group: 'network',
+    title: planned.title,
+    host: planned.host ?? '',
+    port: planned.port ?? 443,
+    protocol: 'tcp',
+    purpose: planned.purpose ?? '',
+    status: 'ok',
+    reason: 'ok',
+    detail: `Reachable: ${planned.host} answered.`,
+    timings: { dnsMs: 5, tcpMs: 10, tlsMs: 20, httpMs: 15 },
+    layers: { dns: 'ok', tcp: 'ok', tls: 'ok', http: 'ok' },
+    tls: { issuer: 'Apple Public Server RSA CA', subject: planned.host ?? '', validTo: '2027-01-01', trusted: true, chain: [] },
+    ...(planned.pattern ? { pattern: planned.pattern } : {}),
+    ...overrides,
+  };
+}
+
+export function processResult(id: string, title: string, present: boolean, importance: string, status: CheckResult['status']): SystemCheck {
+  return {
+    id: `process:${id}`,
+    kind: 'process',
+    group: 'system',
+    title,
+    status,
+    reason: present ? 'ok' : 'process-missing',
+    detail: present ? `${title} is running (pid 42).` : `${title} is not running.`,
+    timings: {},
+    entryId: id,
+    facts: present
+      ? { name: title, pid: 42, path: 'C:\\x', instances: 1, importance }
+      : { name: title, pid: null, path: null, instances: 0, importance },
+  };
+}
+
+export function started(planned: PlannedCheck[], runId = RUN): RunEvent {
+  return { type: 'run-started', runId, startedAt: '2026-11-25T09:00:00.000Z', planned };
+}
+
+export function result(check: CheckResult, runId = RUN): RunEvent {
+  return { type: 'check-result', runId, result: check };
+}
+
+export function finished(checks: CheckResult[], cancelled = false, runId = RUN): RunEvent {
+  const report: Report = {
+    schema: 'sync-doctor/report@1',
+    startedAt: '2026-11-25T09:00:00.000Z',
+    durationMs: 1200,
+    cancelled,
+    catalog: { version: 'v', updated: '2026-11-25', source: 'built-in' },
+    platform: { os: 'win32', release: '10', arch: 'x64' },
+    summary: summarize(checks),
+    checks,
+  };
+  return { type: 'run-finished', runId, report };
+}
+
+export const APP_INFO: AppInfo = {
+  name: 'Sync Doctor',
+  version: '0.1.0',
+  platform: 'win32',
+  arch: 'x64',
+  catalog: {
+    version: '2026.11.25',
+    updated: '2026-11-25',
+    source: 'built-in',
+    ports: [
+      { id: 'port-554', port: 554, protocol: 'tcp', usedBy: 'Streaming (RTSP)', host: 'portquiz.net' },
+      { id: 'port-443', port: 443, protocol: 'tcp', usedBy: 'Secure web services', covered: 'servers' },
+      { id: 'port-27015', port: 27015, protocol: 'tcp', usedBy: 'Apple Mobile Device Service', covered: 'local' },
+    ],
+    processes: [
+      {
+        id: 'mobile-device-service',
+        role: 'Lets iTunes recognise a device',
+        importance: 'device',
+        windows: ['AppleMobileDeviceService.exe'],
+      },
+      { id: 'photo-processor', role: 'Converts photos', importance: 'background', windows: ['iTunesPhotoProcessor.exe'] },
+      { id: 'usbmuxd', role: 'Talks to devices over USB', importance: 'device', mac: ['usbmuxd'] },
+    ],
+  },
+};
