@@ -1,4 +1,4 @@
-import { probeDns, type DnsProbeOptions, type DnsProbeResult } from '../probes/dns';
+import { judgeDns, probeDns, type DnsProbeOptions, type DnsProbeResult, type DnsVerdict } from '../probes/dns';
 
 export interface DnsSettings {
   servers?: readonly string[];
@@ -27,4 +27,12 @@ export class DnsCache {
     }
     return answer;
   }
+
+  /** The shared answer, judged, with the time it took: what every check starts from. */
+  async judge(host: string, signal: AbortSignal): Promise<{ result: DnsProbeResult; verdict: DnsVerdict; dnsMs: number }> {
+    const result = await this.lookup(host, signal);
+    return { result, verdict: judgeDns(result), dnsMs: Math.max(result.system.ms, result.direct.ms) };
+  }
 }
+
+export const CANCELLED_DETAIL = 'Cancelled before this check finished.';

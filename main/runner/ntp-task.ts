@@ -1,7 +1,6 @@
 import type { NtpCheck, PlannedCheck } from '../../app/contract/check';
-import { judgeDns } from '../probes/dns';
 import { probeNtp, type NtpProbeOptions } from '../probes/ntp';
-import type { DnsCache } from './dns-cache';
+import { CANCELLED_DETAIL, type DnsCache } from './dns-cache';
 import { dnsFailureReason } from './dns-reason';
 import type { CheckTask } from './task';
 
@@ -40,7 +39,7 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
     planned,
     interrupted: (why) =>
       why === 'cancelled'
-        ? result({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.', timings: {} })
+        ? result({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, timings: {} })
         : result({
             status: 'fail',
             reason: 'ntp-no-answer',
@@ -48,11 +47,9 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
             timings: {},
           }),
     async run(signal) {
-      const lookup = await dns.lookup(target.host, signal);
-      const dnsMs = Math.max(lookup.system.ms, lookup.direct.ms);
-      const verdict = judgeDns(lookup);
+      const { verdict, dnsMs } = await dns.judge(target.host, signal);
       if (verdict.kind === 'cancelled')
-        return result({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.', timings: { dnsMs } });
+        return result({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, timings: { dnsMs } });
       if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
         const reason = dnsFailureReason(verdict);
         return result({
@@ -113,7 +110,7 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
             timings,
           });
         case 'cancelled':
-          return result({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.', timings });
+          return result({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, timings });
       }
     },
   };

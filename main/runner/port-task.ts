@@ -1,7 +1,6 @@
 import type { PlannedCheck, PortCheck } from '../../app/contract/check';
-import { judgeDns } from '../probes/dns';
 import { connectAny } from '../probes/tcp';
-import type { DnsCache } from './dns-cache';
+import { CANCELLED_DETAIL, type DnsCache } from './dns-cache';
 import { dnsFailureReason } from './dns-reason';
 import type { CheckTask } from './task';
 
@@ -44,7 +43,7 @@ export function portTask(target: PortTarget, dns: DnsCache): CheckTask {
     interrupted: (why) =>
       result(
         why === 'cancelled'
-          ? { status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.', timings: {} }
+          ? { status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, timings: {} }
           : {
               status: 'fail',
               reason: 'tcp-timeout',
@@ -53,11 +52,9 @@ export function portTask(target: PortTarget, dns: DnsCache): CheckTask {
             },
       ),
     async run(signal) {
-      const lookup = await dns.lookup(target.host, signal);
-      const dnsMs = Math.max(lookup.system.ms, lookup.direct.ms);
-      const verdict = judgeDns(lookup);
+      const { verdict, dnsMs } = await dns.judge(target.host, signal);
       if (verdict.kind === 'cancelled')
-        return result({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.', timings: { dnsMs } });
+        return result({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, timings: { dnsMs } });
       if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
         const reason = dnsFailureReason(verdict);
         return result({
@@ -100,7 +97,7 @@ export function portTask(target: PortTarget, dns: DnsCache): CheckTask {
             timings,
           });
         case 'cancelled':
-          return result({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.', timings });
+          return result({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, timings });
       }
     },
   };

@@ -1,10 +1,11 @@
 import type { Duplex } from 'node:stream';
 import type { CheckStatus, Layers, NetworkReason, PlannedCheck, ServerCheck, Timings, TlsSummary } from '../../app/contract/check';
-import { judgeDns, type DnsProbeResult, type DnsVerdict } from '../probes/dns';
+import type { DnsProbeResult, DnsVerdict } from '../probes/dns';
 import { probeHttp, judgeHttp } from '../probes/http';
-import { connectAny } from '../probes/tcp';
+import { directConnect, type Connect } from '../proxy/connector';
+import { hostsFileNote } from '../system/hosts/lookup';
 import { judgeCertificate, probeTls, type CertificateFacts } from '../probes/tls';
-import type { DnsCache } from './dns-cache';
+import { CANCELLED_DETAIL, type DnsCache } from './dns-cache';
 import type { CheckTask } from './task';
 
 export interface ServerTarget {
@@ -44,17 +45,27 @@ export function plannedServer(target: ServerTarget): PlannedCheck {
   };
 }
 
-export function serverTask(target: ServerTarget, dns: DnsCache): CheckTask {
+export function serverTask(target: ServerTarget, dns: DnsCache, connect: Connect = directConnect): CheckTask {
   const planned = plannedServer(target);
   return {
     planned,
-    run: (signal) => runServerCheck(target, dns, signal),
+    async run(signal) {
+      // Records the proxy the connection went through, and names the hosts-file line behind a redirect.
+      let via: string | undefined;
+      const traced: Connect = async (...args) => {
+        const outcome = await connect(...args);
+        via = outcome.via;
+        return outcome;
+      };
+      const check = await runServerCheck(target, dns, signal, traced);
+      const note = check.reason === 'dns-redirected' ? await hostsFileNote(target.host) : '';
+      return { ...check, detail: check.detail + note, ...(via ? { via } : {}) };
+    },
     interrupted: (why) =>
       result(target, {
         status: why === 'cancelled' ? 'skipped' : 'fail',
         reason: why === 'cancelled' ? 'cancelled' : 'tcp-timeout',
-        detail:
-          why === 'cancelled' ? 'Cancelled before this check finished.' : `${target.host} did not finish answering before the deadline.`,
+        detail: why === 'cancelled' ? CANCELLED_DETAIL : `${target.host} did not finish answering before the deadline.`,
         layers: { dns: 'not-run', tcp: 'not-run', tls: layersFor(target.port).tls ? 'not-run' : 'not-applicable', http: 'not-run' },
         timings: {},
       }),
@@ -72,20 +83,19 @@ interface Outcome {
   http?: { status: number; server?: string; location?: string };
 }
 
-async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: AbortSignal): Promise<ServerCheck> {
+async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: AbortSignal, connect: Connect): Promise<ServerCheck> {
   const { host, port } = target;
   const speaks = layersFor(port);
   const layers: Layers = { dns: 'not-run', tcp: 'not-run', tls: speaks.tls ? 'not-run' : 'not-applicable', http: 'not-run' };
   const timings: Timings = {};
 
-  const dnsResult = await cache.lookup(host, signal);
-  timings.dnsMs = Math.max(dnsResult.system.ms, dnsResult.direct.ms);
-  const verdict = judgeDns(dnsResult);
+  const { result: dnsResult, verdict, dnsMs } = await cache.judge(host, signal);
+  timings.dnsMs = dnsMs;
   const withDns = (outcome: Omit<Outcome, 'layers' | 'timings' | 'dns'>): ServerCheck =>
     result(target, { ...outcome, layers, timings, dns: dnsResult });
 
   if (verdict.kind === 'cancelled') {
-    return withDns({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' });
+    return withDns({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL });
   }
   if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
     const failure = dnsFailure(target, verdict);
@@ -95,9 +105,13 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
   const redirected = verdict.kind === 'redirected' ? verdict : undefined;
   layers.dns = redirected ? 'warn' : 'ok';
 
-  const tcp = await connectAny(verdict.addresses, port, signal);
+  const tcp = await connect(verdict.addresses, port, signal, host);
   timings.tcpMs = tcp.ms;
-  if (tcp.kind === 'cancelled') return withDns({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' });
+  if (tcp.kind === 'cancelled') return withDns({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL });
+  if (tcp.kind === 'proxy-refused') {
+    layers.tcp = 'fail';
+    return withDns({ status: 'fail', reason: tcp.reason, detail: tcp.detail });
+  }
   if (tcp.kind !== 'connected') {
     layers.tcp = 'fail';
     const reason = tcp.kind === 'refused' ? 'tcp-refused' : tcp.kind === 'timeout' ? 'tcp-timeout' : 'tcp-unreachable';
@@ -115,8 +129,7 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
   if (speaks.tls) {
     const handshake = await probeTls(tcp.socket, host, signal);
     timings.tlsMs = handshake.ms;
-    if (handshake.kind === 'cancelled')
-      return withDns({ status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' });
+    if (handshake.kind === 'cancelled') return withDns({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL });
     if (handshake.kind === 'failed') {
       layers.tls = 'fail';
       const detail = `Connected to ${host} on port ${port}, but ${handshake.message}.`;
@@ -146,14 +159,14 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
     });
   }
 
-  const response = await probeHttp(connection, { host, path: target.httpPath ?? '/', signal });
+  const response = await probeHttp(connection, { host, path: target.httpPath ?? '/', signal, ...tcp.http });
   timings.httpMs = response.ms;
   const withTls = tlsSummary ? { tls: tlsSummary } : {};
   if (response.kind === 'cancelled')
     return result(target, {
       status: 'skipped',
       reason: 'cancelled',
-      detail: 'Cancelled before this check finished.',
+      detail: CANCELLED_DETAIL,
       layers,
       timings,
       dns: dnsResult,
