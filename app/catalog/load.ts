@@ -53,7 +53,7 @@ function crossChecks(catalog: Catalog): string[] {
     if (entry.pattern.includes('*') && !entry.host && !entry.untestable) {
       problems.push(`${where}.host: "${entry.pattern}" is a wildcard, so name the concrete host to probe (or mark it untestable)`);
     }
-    if (typeof entry.issuers === 'string' && !catalog.issuerSets?.[entry.issuers]) {
+    if (typeof entry.issuers === 'string' && !issuerSet(catalog, entry.issuers)) {
       problems.push(`${where}.issuers: no issuer set named "${entry.issuers}" in issuerSets`);
     }
   });
@@ -82,6 +82,11 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /** The issuer names that count as genuine for a server entry; empty means any trusted issuer. */
 export function expectedIssuers(catalog: Catalog, issuers: string | string[] | undefined, extra: readonly string[]): string[] {
-  const base = issuers === undefined ? [] : typeof issuers === 'string' ? (catalog.issuerSets?.[issuers] ?? []) : issuers;
+  const base = issuers === undefined ? [] : typeof issuers === 'string' ? (issuerSet(catalog, issuers) ?? []) : issuers;
   return base.length === 0 ? [] : [...base, ...extra];
+}
+
+/** An issuer set by name; own keys only, so "constructor" or "__proto__" is not a set. */
+function issuerSet(catalog: Catalog, name: string): string[] | undefined {
+  return catalog.issuerSets && Object.hasOwn(catalog.issuerSets, name) ? catalog.issuerSets[name] : undefined;
 }
