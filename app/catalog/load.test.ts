@@ -209,6 +209,17 @@ describe('parseCatalogText on a broken catalog', () => {
     ]);
   });
 
+  it('does not take an inherited property for an issuer set', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const data = catalogData();
+      data.servers[0]!.issuers = name;
+      expect(problemsOf(JSON.stringify(data)), name).toEqual([
+        `my-catalog.json: servers[0].issuers: no issuer set named "${name}" in issuerSets`,
+      ]);
+      expect(expectedIssuers(builtinCatalog(), name, ['Sync Doctor Test'])).toEqual([]);
+    }
+  });
+
   it('reports a sample outside the port range', () => {
     const data = catalogData();
     const index = data.ports.findIndex((entry) => entry.id === 'port-8000-8999');
