@@ -1,0 +1,118 @@
+export interface FirewallProfile {
+  name: string;
+  enabled: boolean | undefined;
+  defaultInbound?: string;
+  defaultOutbound?: string;
+}
+
+export interface FirewallRule {
+  name: string;
+  direction: string;
+  action: string;
+  profile: string;
+}
+
+export interface SecurityProduct {
+  name: string;
+  kind: 'antivirus' | 'firewall';
+  enabled: boolean;
+  upToDate: boolean;
+  path: string | null;
+}
+
+export interface WindowsSecurity {
+  profiles?: FirewallProfile[];
+  rules?: FirewallRule[];
+  products?: SecurityProduct[];
+  problems: string[];
+}
+
+/**
+ * The one PowerShell script behind the Windows firewall checks (one start-up, not four). Enum
+ * values are turned into their names with "$()" so the JSON is the same on PowerShell 5.1 and 7
+ * and on every Windows language; each part fails on its own (Windows Server has no Security Center).
+ */
+export const WINDOWS_SECURITY_SCRIPT = [
+  "$ErrorActionPreference = 'Stop'",
+  '$r = [ordered]@{}',
+  'try { $r.profiles = @(Get-NetFirewallProfile | ForEach-Object { [ordered]@{ Name = "$($_.Name)"; Enabled = "$($_.Enabled)"; DefaultInboundAction = "$($_.DefaultInboundAction)"; DefaultOutboundAction = "$($_.DefaultOutboundAction)" } }) } catch { $r.profilesError = "$_" }',
+  'try { $r.rules = @(Get-NetFirewallRule -Enabled True | Where-Object { $_.DisplayName -match \'iTunes|Apple|Bonjour|mDNSResponder\' } | ForEach-Object { [ordered]@{ DisplayName = "$($_.DisplayName)"; Direction = "$($_.Direction)"; Action = "$($_.Action)"; Profile = "$($_.Profile)" } }) } catch { $r.rulesError = "$_" }',
+  'try { $r.antivirus = @(Get-CimInstance -Namespace root/SecurityCenter2 -ClassName AntiVirusProduct | ForEach-Object { [ordered]@{ displayName = "$($_.displayName)"; productState = [int64]$_.productState; path = "$($_.pathToSignedProductExe)" } }) } catch { $r.antivirusError = "$_" }',
+  'try { $r.firewalls = @(Get-CimInstance -Namespace root/SecurityCenter2 -ClassName FirewallProduct | ForEach-Object { [ordered]@{ displayName = "$($_.displayName)"; productState = [int64]$_.productState; path = "$($_.pathToSignedProductExe)" } }) } catch { $r.firewallsError = "$_" }',
+  '$r | ConvertTo-Json -Depth 4 -Compress',
+].join('\n');
+
+/** Security Center's productState: bits 12-15 say on/off, bits 4-7 whether signatures are current. */
+export function decodeProductState(state: number): { enabled: boolean; upToDate: boolean } {
+  return { enabled: (state & 0x1000) !== 0, upToDate: (state & 0x10) === 0 };
+}
+
+/** Reads the script's JSON (also a bare Get-NetFirewallProfile | ConvertTo-Json array). Pure. */
+export function parseWindowsSecurity(text: string): WindowsSecurity | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, '').trim());
+  } catch {
+    return undefined;
+  }
+  if (Array.isArray(data)) data = { profiles: data };
+  if (typeof data !== 'object' || data === null) return undefined;
+  const record = data as Record<string, unknown>;
+  const problems = ['profilesError', 'rulesError', 'antivirusError', 'firewallsError']
+    .map((key) => record[key])
+    .filter((value): value is string => typeof value === 'string');
+  const list = (value: unknown): Record<string, unknown>[] =>
+    (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).filter(
+      (item): item is Record<string, unknown> => typeof item === 'object' && item !== null,
+    );
+  const text_ = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+  const result: WindowsSecurity = { problems };
+  if ('profiles' in record) {
+    result.profiles = list(record['profiles']).map((p) => ({
+      name: text_(p['Name']),
+      enabled: toBool(p['Enabled']),
+      defaultInbound: actionName(p['DefaultInboundAction']),
+      defaultOutbound: actionName(p['DefaultOutboundAction']),
+    }));
+  }
+  if ('rules' in record) {
+    result.rules = list(record['rules']).map((r) => ({
+      name: text_(r['DisplayName']),
+      direction: directionName(r['Direction']),
+      action: actionName(r['Action']),
+      profile: text_(r['Profile']),
+    }));
+  }
+  if ('antivirus' in record || 'firewalls' in record) {
+    const products = (value: unknown, kind: SecurityProduct['kind']) =>
+      list(value).map((p) => {
+        const state = typeof p['productState'] === 'number' ? p['productState'] : Number(p['productState']);
+        const decoded = Number.isFinite(state) ? decodeProductState(state) : { enabled: false, upToDate: false };
+        return { name: text_(p['displayName']) || 'an unnamed product', kind, ...decoded, path: text_(p['path']) || null };
+      });
+    result.products = [...products(record['antivirus'], 'antivirus'), ...products(record['firewalls'], 'firewall')];
+  }
+  return result;
+}
+
+function toBool(value: unknown): boolean | undefined {
+  if (value === true || value === 1 || value === 'True' || value === 'true') return true;
+  if (value === false || value === 0 || value === 'False' || value === 'false') return false;
+  return undefined; // GpoBoolean NotConfigured (2)
+}
+
+/** Action enum: NotConfigured 0, Allow 2, Block 4 (numbers from a bare ConvertTo-Json). */
+function actionName(value: unknown): string {
+  if (typeof value === 'number') return value === 2 ? 'Allow' : value === 4 ? 'Block' : 'NotConfigured';
+  return typeof value === 'string' ? value : '';
+}
+
+function directionName(value: unknown): string {
+  if (typeof value === 'number') return value === 1 ? 'Inbound' : value === 2 ? 'Outbound' : String(value);
+  return typeof value === 'string' ? value : '';
+}
+
+/** Windows' own products, which are not "third-party security software". */
+export function isMicrosoftProduct(name: string): boolean {
+  return /^(windows|microsoft) defender|^windows firewall/i.test(name.trim());
+}
