@@ -1,3 +1,4 @@
+import dgram from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type DnsReply, type RunningDnsServer } from '../../e2e/fake-internet/dns-server';
 import { withDeadline } from './deadline';
@@ -95,6 +96,20 @@ describe('probeDns against a fake DNS server on loopback', () => {
       queryTimeoutMs: 200,
     });
     expect(result.direct.kind).toBe('timeout');
+  });
+
+  it('reports a name server that is not there as a refusal, at once', async () => {
+    const socket = dgram.createSocket('udp4');
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+    const { port } = socket.address();
+    await new Promise<void>((resolve) => socket.close(() => resolve()));
+    const result = await probeDns('albert.apple.com', {
+      signal: withDeadline(undefined, 3000),
+      servers: [`127.0.0.1:${port}`],
+      systemLookup: failsWith('EAI_AGAIN'),
+    });
+    expect(result.direct).toMatchObject({ kind: 'failed', code: 'ECONNREFUSED' });
+    expect(judgeDns(result)).toEqual({ kind: 'failed', code: 'ECONNREFUSED' });
   });
 
   it('stops at once when cancelled, and says cancelled rather than timeout', async () => {

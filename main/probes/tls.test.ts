@@ -3,6 +3,7 @@ import selfsigned from 'selfsigned';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startListener, type ListenerBehaviour, type RunningListener } from '../../e2e/fake-internet/web-server';
 import { withDeadline } from './deadline';
+import { probeHttp } from './http';
 import { probeTcp } from './tcp';
 import { judgeCertificate, probeTls, type CertificateFacts, type TlsOutcome } from './tls';
 
@@ -156,6 +157,16 @@ describe('probeTls against a loopback TLS listener', () => {
     expect(judgeCertificate(cert, EXPECTED)).toEqual({ kind: 'untrusted', error: 'SELF_SIGNED_CERT_IN_CHAIN' });
   });
 
+  it('carries HTTP over the handshake socket, and closes it', async () => {
+    const port = await serve({ kind: 'https', cert: genuine.cert, key: genuine.key, answer: { status: 404 } });
+    const signal = withDeadline(undefined, 5000);
+    const outcome = await handshake(port, signal);
+    if (outcome.kind !== 'handshake') throw new Error(`expected a handshake, got ${outcome.kind}`);
+    const http = await probeHttp(outcome.socket, { host: HOST, signal });
+    expect(http).toMatchObject({ kind: 'response', status: 404, headers: { server: 'FakeApple/1.0' } });
+    expect(outcome.socket.destroyed).toBe(true);
+  });
+
   it('sees an expired certificate', async () => {
     const port = await serve({ kind: 'tls', cert: expired.cert, key: expired.key });
     const cert = certOf(await handshake(port, withDeadline(undefined, 5000)));
@@ -168,6 +179,16 @@ describe('probeTls against a loopback TLS listener', () => {
     const cert = certOf(await handshake(port, withDeadline(undefined, 5000)));
     expect(cert.nameMismatch).toMatch(/albert\.apple\.com/);
     expect(judgeCertificate(cert, EXPECTED)).toMatchObject({ kind: 'name-mismatch' });
+  });
+
+  it('accepts a wildcard certificate for a name under it, and not for the bare domain', async () => {
+    const now = Date.now();
+    const wildcard = await makeLeaf(['*.mzstatic.com'], testCa, now - DAY, now + 365 * DAY);
+    const port = await serve({ kind: 'tls', cert: wildcard.cert, key: wildcard.key });
+    const covered = certOf(await handshake(port, withDeadline(undefined, 5000), 'a3.mzstatic.com'));
+    expect(covered.nameMismatch).toBeUndefined();
+    const bare = certOf(await handshake(port, withDeadline(undefined, 5000), 'mzstatic.com'));
+    expect(bare.nameMismatch).toMatch(/mzstatic\.com/);
   });
 
   it('sees interception: a certificate from an issuer the host should not have', async () => {
