@@ -1,0 +1,112 @@
+import dns from 'node:dns';
+import net from 'node:net';
+import { ABORTED, elapsedSince, isDeadline, raceAbort } from '../probes/deadline';
+import { connectAny, type TcpOutcome } from '../probes/tcp';
+import { basicAuth, type ProxyEndpoint } from './endpoint';
+
+export type TunnelOutcome =
+  | { kind: 'connected'; socket: net.Socket; ms: number }
+  /** The proxy answered the CONNECT with something other than 2xx (407, 403, 502...). */
+  | { kind: 'proxy-answered'; status: number; statusText: string; headers: Record<string, string>; ms: number }
+  | { kind: 'proxy-unreachable'; tcp: Exclude<TcpOutcome['kind'], 'connected'>; code?: string; ms: number }
+  | { kind: 'proxy-garbage'; message: string; ms: number }
+  | { kind: 'timeout'; ms: number }
+  | { kind: 'cancelled'; ms: number };
+
+const MAX_HEADER_BYTES = 16 * 1024;
+
+/** Opens a TCP connection to the proxy itself (its host may be a name). */
+export async function connectToProxy(endpoint: ProxyEndpoint, signal: AbortSignal): Promise<TcpOutcome> {
+  let addresses = [endpoint.host];
+  if (net.isIP(endpoint.host) === 0) {
+    try {
+      const found = await raceAbort(signal, dns.promises.lookup(endpoint.host, { all: true }));
+      if (found === ABORTED)
+        return isDeadline(signal) ? { kind: 'timeout', address: '', ms: 0 } : { kind: 'cancelled', address: '', ms: 0 };
+      addresses = found.map((answer) => answer.address);
+    } catch (error) {
+      return { kind: 'unreachable', address: '', code: (error as NodeJS.ErrnoException).code ?? 'ENOTFOUND', ms: 0 };
+    }
+  }
+  return connectAny(addresses, endpoint.port, signal);
+}
+
+/**
+ * Asks an HTTP proxy for a tunnel to host:port (HTTP CONNECT, RFC 9110 §9.3.6) and hands back
+ * the connected socket, ready for TLS or raw bytes. The proxy's own refusal is reported with
+ * its status, never as the target's. Never throws.
+ */
+export async function openTunnel(endpoint: ProxyEndpoint, host: string, port: number, signal: AbortSignal): Promise<TunnelOutcome> {
+  const start = performance.now();
+  const tcp = await connectToProxy(endpoint, signal);
+  if (tcp.kind !== 'connected') {
+    if (tcp.kind === 'cancelled') return { kind: 'cancelled', ms: elapsedSince(start) };
+    return { kind: 'proxy-unreachable', tcp: tcp.kind, ...(tcp.kind === 'unreachable' ? { code: tcp.code } : {}), ms: elapsedSince(start) };
+  }
+  const socket = tcp.socket;
+  const authority = net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
+  const headers = { Host: authority, 'User-Agent': 'SyncDoctor/1 (connectivity check)', ...basicAuth(endpoint) };
+  const request = `CONNECT ${authority} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')}\r\n`;
+  return new Promise((resolve) => {
+    let buffered = Buffer.alloc(0);
+    const finish = (outcome: TunnelOutcome) => {
+      signal.removeEventListener('abort', onAbort);
+      socket.removeListener('data', onData);
+      socket.removeListener('error', onError);
+      socket.removeListener('close', onClose);
+      if (outcome.kind !== 'connected') socket.destroy();
+      resolve(outcome);
+    };
+    const onAbort = () =>
+      finish(isDeadline(signal) ? { kind: 'timeout', ms: elapsedSince(start) } : { kind: 'cancelled', ms: elapsedSince(start) });
+    const onError = () => finish({ kind: 'proxy-garbage', message: 'the proxy dropped the connection', ms: elapsedSince(start) });
+    const onClose = () =>
+      finish({ kind: 'proxy-garbage', message: 'the proxy closed the connection without answering', ms: elapsedSince(start) });
+    const onData = (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      const end = buffered.indexOf('\r\n\r\n');
+      if (end < 0) {
+        if (buffered.length > MAX_HEADER_BYTES)
+          finish({ kind: 'proxy-garbage', message: 'the proxy sent an endless header', ms: elapsedSince(start) });
+        return;
+      }
+      const head = parseResponseHead(buffered.subarray(0, end).toString('latin1'));
+      if (!head) {
+        finish({ kind: 'proxy-garbage', message: 'the proxy answered something that is not HTTP', ms: elapsedSince(start) });
+        return;
+      }
+      if (head.status >= 200 && head.status < 300) {
+        const rest = buffered.subarray(end + 4);
+        socket.pause();
+        finish({ kind: 'connected', socket, ms: elapsedSince(start) });
+        if (rest.length > 0) socket.unshift(rest);
+        return;
+      }
+      finish({ kind: 'proxy-answered', status: head.status, statusText: head.statusText, headers: head.headers, ms: elapsedSince(start) });
+    };
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    socket.on('data', onData);
+    socket.once('error', onError);
+    socket.once('close', onClose);
+    socket.write(request);
+  });
+}
+
+/** Status line and headers of an HTTP response head. Pure; undefined when it is not HTTP. */
+export function parseResponseHead(text: string): { status: number; statusText: string; headers: Record<string, string> } | undefined {
+  const [statusLine = '', ...lines] = text.split('\r\n');
+  const match = /^HTTP\/\d(?:\.\d)?\s+(\d{3})(?:\s+(.*))?$/.exec(statusLine);
+  if (!match) return undefined;
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { status: Number(match[1]), statusText: (match[2] ?? '').trim(), headers };
+}
