@@ -100,6 +100,8 @@ export function judgeHttp(
   const server = headers['server'] ?? '';
   const proxyName = proxyNameFrom(headers);
   if (status === 407) return { kind: 'blocked', status, by: proxyName || server || 'a proxy', why: 'proxy-auth' };
+  // A plain-HTTP proxy may answer a wrong password with 401 (tinyproxy does); only a proxy's own 401 counts.
+  if (status === 401 && proxyName) return { kind: 'blocked', status, by: proxyName, why: 'proxy-auth' };
   if (reachableStatuses.includes(status)) return { kind: 'ok', status };
   if ((status === 403 || status === 451 || status === 511) && (proxyName || status !== 403)) {
     return { kind: 'blocked', status, by: proxyName || server || 'a filter', why: 'proxy-denied' };

@@ -193,7 +193,7 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
   if (judged.kind === 'blocked') {
     layers.http = 'fail';
     const detail = {
-      'proxy-auth': `A proxy (${judged.by}) stands between this computer and ${host} and asks for a password (HTTP 407). Apple's apps cannot answer that.`,
+      'proxy-auth': `A proxy (${judged.by}) stands between this computer and ${host} and asks for a password (HTTP ${judged.status}). Apple's apps cannot answer that.`,
       'proxy-denied': `A proxy or filter (${judged.by}) refused the request to ${host} (HTTP ${judged.status}). Ask whoever runs it to allow Apple's servers.`,
       'portal-redirect': `The request to ${host} was sent to another site (${judged.by}) instead: a sign-in page (captive portal) or a filter's block page.`,
     }[judged.why];
