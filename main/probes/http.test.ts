@@ -161,6 +161,16 @@ describe('judgeHttp', () => {
     expect(judgeHttp(407, {}, 'gs.apple.com')).toMatchObject({ kind: 'blocked', by: 'a proxy', why: 'proxy-auth' });
   });
 
+  it('calls a proxy’s own 401 (a wrong password) blocked, and a server’s 401 an answer', () => {
+    expect(judgeHttp(401, { server: 'tinyproxy/1.11.1' }, 'gs.apple.com')).toEqual({
+      kind: 'blocked',
+      status: 401,
+      by: 'tinyproxy/1.11.1',
+      why: 'proxy-auth',
+    });
+    expect(judgeHttp(401, { server: 'Apple', 'www-authenticate': 'Basic realm="x"' }, 'gs.apple.com')).toEqual({ kind: 'ok', status: 401 });
+  });
+
   it('calls a 407 blocked even when the entry lists it as reachable', () => {
     expect(judgeHttp(407, {}, 'gs.apple.com', [407]).kind).toBe('blocked');
   });
