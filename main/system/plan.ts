@@ -1,0 +1,46 @@
+import type { Catalog } from '../../app/catalog/schema';
+import type { ProxyRouter } from '../proxy/router';
+import type { CheckTask } from '../runner/task';
+import { shareNtpResult } from './clock/share-ntp';
+import { clockTask } from './clock/tasks';
+import { firewallTasks } from './firewall/tasks';
+import { systemHostsPath } from './hosts/read';
+import { hostsTasks, watchListOf } from './hosts/tasks';
+import { listenerScanner, sharedScan } from './listeners/scan';
+import { listenerTargets } from './listeners/targets';
+import { listenerTasks } from './listeners/tasks';
+import { sharedProcessList } from './processes/list';
+import { processTasks } from './processes/tasks';
+import { proxyTasks } from './proxy/tasks';
+import { serviceTasks } from './services/tasks';
+import { systemOs, type SystemOs } from './task';
+
+export interface SystemPlanOptions {
+  /** --hosts-file: check this file instead of the system's. */
+  hostsFile?: string;
+  /** The same router the network checks connect through, so both agree on the proxy. */
+  proxy: ProxyRouter;
+  /** Default: the running OS. */
+  os?: SystemOs;
+}
+
+/**
+ * The network tasks (with the NTP task shared with the clock check, so NTP is asked once),
+ * followed by the checks of this computer in a fixed order: processes, services, listeners,
+ * hosts file, proxy, firewall, clock. One process listing and one port scan serve every row.
+ */
+export function withSystemTasks(network: readonly CheckTask[], catalog: Catalog, options: SystemPlanOptions): CheckTask[] {
+  const os = options.os ?? systemOs();
+  const { tasks, result } = shareNtpResult(network);
+  const processes = sharedProcessList();
+  return [
+    ...tasks,
+    ...processTasks(catalog.processes ?? [], os, processes),
+    ...serviceTasks(os),
+    ...listenerTasks(listenerTargets(catalog), os, sharedScan(listenerScanner(os)), processes),
+    ...hostsTasks(options.hostsFile ?? systemHostsPath(), watchListOf(catalog)),
+    ...proxyTasks(options.proxy),
+    ...firewallTasks(os, processes),
+    clockTask(catalog, result ? { shared: result } : {}),
+  ];
+}
