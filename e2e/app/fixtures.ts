@@ -78,8 +78,11 @@ export function useWorld(scenario: Scenario): () => World {
 }
 
 export async function showScreen(page: Page, name: 'Overview' | 'Servers' | 'Ports' | 'Processes'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const button = page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-current', 'page');
+  // The overview's heading is its verdict; the other screens are headed by their name.
+  if (name !== 'Overview') await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
 export async function runToEnd(page: Page): Promise<void> {

@@ -31,6 +31,7 @@ describe('the app', () => {
     act(() => store.getState().runEvent(finished([serverResult(gs), serverResult(mz, { status: 'skipped', reason: 'cancelled' })], true)));
     expect(screen.getByRole('heading', { level: 1, name: 'Check cancelled' })).toBeInTheDocument();
     expect(screen.getByText(/1 of 2 checks finished before you cancelled/)).toBeInTheDocument();
+    expect(screen.getByText('Cancelled after 1 of 2 checks')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Run again' })).toBeEnabled();
   });
 
@@ -47,18 +48,16 @@ describe('the app', () => {
     expect(within(rows()[1]!).getByText('stands for *.mzstatic.com (probed a3.mzstatic.com)')).toBeInTheDocument();
     expect(within(rows()[0]!).getByText('Waiting to be checked')).toBeInTheDocument();
     act(() =>
-      store
-        .getState()
-        .runEvent(
-          result(
-            serverResult(gs, {
-              status: 'fail',
-              reason: 'tcp-refused',
-              detail: 'gs.apple.com refused the connection.',
-              layers: { dns: 'ok', tcp: 'fail', tls: 'not-run', http: 'not-run' },
-            }),
-          ),
+      store.getState().runEvent(
+        result(
+          serverResult(gs, {
+            status: 'fail',
+            reason: 'tcp-refused',
+            detail: 'gs.apple.com refused the connection.',
+            layers: { dns: 'ok', tcp: 'fail', tls: 'not-run', http: 'not-run' },
+          }),
         ),
+      ),
     );
     const first = rows()[0]!;
     expect(within(first).getByText('gs.apple.com refused the connection.')).toBeInTheDocument();
@@ -123,20 +122,18 @@ describe('the app', () => {
       store.getState().runStarting();
       store.getState().runEvent(started([gs, port]));
       store.getState().runEvent(result(serverResult(gs)));
-      store
-        .getState()
-        .runEvent(
-          result({
-            ...port,
-            kind: 'port',
-            protocol: 'tcp',
-            purpose: 'RTSP',
-            status: 'fail',
-            reason: 'tcp-timeout',
-            detail: 'No answer.',
-            timings: {},
-          } satisfies PortCheck),
-        );
+      store.getState().runEvent(
+        result({
+          ...port,
+          kind: 'port',
+          protocol: 'tcp',
+          purpose: 'RTSP',
+          status: 'fail',
+          reason: 'tcp-timeout',
+          detail: 'No answer.',
+          timings: {},
+        } satisfies PortCheck),
+      );
     });
     const row = (name: string) => screen.getByRole('row', { name: new RegExp(name) });
     expect(row('TCP 554')).toHaveTextContent('Blocked: 554');

@@ -6,6 +6,9 @@ export function RunControls() {
   const phase = useAppStore((s) => s.run.phase);
   const done = useAppStore((s) => s.run.done);
   const total = useAppStore((s) => s.run.planned.length);
+  const cancelledChecks = useAppStore((s) =>
+    s.run.phase === 'cancelled' ? Object.values(s.run.results).filter((r) => r.reason === 'cancelled').length : 0,
+  );
   const busy = phase === 'starting' || phase === 'running' || phase === 'cancelling';
   const progressText =
     phase === 'starting'
@@ -16,7 +19,11 @@ export function RunControls() {
           ? `${done} of ${total} checks done`
           : phase === 'idle'
             ? 'Ready'
-            : `${done} of ${total} checks finished`;
+            : phase === 'cancelled'
+              ? `Cancelled after ${done - cancelledChecks} of ${total} checks`
+              : phase === 'start-failed'
+                ? 'Not started'
+                : `${done} of ${total} checks finished`;
   return (
     <div className="run-controls">
       {busy ? (
@@ -29,7 +36,11 @@ export function RunControls() {
         </button>
       )}
       <div className="progress">
-        <progress aria-label="Checks done" max={Math.max(total, 1)} value={busy || phase !== 'idle' ? done : 0} />
+        <progress
+          aria-label="Checks done"
+          max={Math.max(total, 1)}
+          value={phase === 'cancelled' ? done - cancelledChecks : phase === 'idle' || phase === 'start-failed' ? 0 : done}
+        />
         <span className="progress-text" aria-live="off">
           {progressText}
         </span>

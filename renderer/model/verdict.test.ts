@@ -20,10 +20,19 @@ describe('verdictOf', () => {
   it('names the blocked servers, three at most', () => {
     const results = planned.map((p, i) => (i < 4 ? serverResult(p, { status: 'fail', reason: 'tcp-refused' }) : serverResult(p)));
     const verdict = verdictOf(finishedWith(results));
+    const twoPorts = verdictOf(
+      finishedWith([
+        serverResult(planned[0]!, { status: 'fail', reason: 'tcp-refused' }),
+        serverResult(plannedServer('a.apple.com', 80), { status: 'fail', reason: 'tcp-refused' }),
+      ]),
+    );
+    expect(twoPorts.kind === 'problems' && twoPorts.problems[0]).toMatch(/^1 Apple server cannot be used properly: a\.apple\.com\./);
     expect(verdict).toEqual({
       kind: 'problems',
       intercepted: false,
-      problems: ['4 Apple servers cannot be used properly: a.apple.com, b.apple.com, c.apple.com and 1 more.'],
+      problems: [
+        '4 Apple servers cannot be used properly: a.apple.com, b.apple.com, c.apple.com and 1 more. Servers shows which step failed for each.',
+      ],
     });
   });
 

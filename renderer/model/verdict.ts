@@ -60,7 +60,10 @@ function describe(checks: readonly CheckResult[]): string[] {
       `Secure connections to ${names(intercepted)} are being intercepted: a security product, proxy or filter replaces Apple's certificate.`,
     );
   }
-  if (blocked.length > 0) lines.push(`${count(blocked.length, 'Apple server')} cannot be used properly: ${names(blocked)}.`);
+  if (blocked.length > 0) {
+    const hosts = new Set(blocked.map((c) => c.host)).size;
+    lines.push(`${count(hosts, 'Apple server')} cannot be used properly: ${names(blocked)}. Servers shows which step failed for each.`);
+  }
   const ports = checks.filter((c) => c.kind === 'port');
   if (ports.length > 0)
     lines.push(

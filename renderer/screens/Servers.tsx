@@ -16,7 +16,7 @@ export function Servers() {
         </p>
       ) : (
         <div className="table-wrap">
-          <table className="servers">
+          <table className={`servers ${phase === 'running' || phase === 'cancelling' || phase === 'starting' ? 'servers-live' : ''}`}>
             <caption className="visually-hidden">Apple servers and what each layer of the connection did</caption>
             <colgroup>
               <col className="col-status" />

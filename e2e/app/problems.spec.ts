@@ -1,0 +1,71 @@
+import { expect, requireNamespace, runToEnd, showScreen, snap, test, useWorld } from './fixtures';
+
+requireNamespace();
+
+test.describe('some servers blocked by a firewall', () => {
+  useWorld({ faults: { 'gs.apple.com': 'reset', 'albert.apple.com': 'drop', 'mesu.apple.com': 'reset' } });
+
+  test('names the blocked servers in plain words and shows which layer failed', async ({ appPage: page }) => {
+    await runToEnd(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'This computer cannot reach all of Apple' })).toBeVisible();
+    const verdict = page.getByRole('status');
+    await expect(verdict).toContainText('Apple servers cannot be used properly');
+    for (const host of ['gs.apple.com', 'albert.apple.com', 'mesu.apple.com']) await expect(verdict).toContainText(host);
+    await expect(page.getByRole('navigation', { name: 'Sections' }).getByLabel(/problems$/)).toBeVisible();
+    await snap(page, 'blocked-overview');
+
+    await showScreen(page, 'Servers');
+    const gs = page.getByRole('row', { name: /^Problem gs\.apple\.com:443/ });
+    await expect(gs).toContainText('refused the connection');
+    await expect(gs.getByLabel('DNS ok')).toBeVisible();
+    await expect(gs.getByLabel('TCP failed')).toBeVisible();
+    await expect(gs.getByLabel('TLS not reached')).toBeVisible();
+    const albert = page.getByRole('row', { name: /^Problem albert\.apple\.com:443/ });
+    await expect(albert).toContainText('No answer from albert.apple.com');
+    await expect(page.getByRole('row', { name: /^OK itunes\.apple\.com:443/ })).toContainText('Sync Doctor Test');
+    await snap(page, 'blocked-servers');
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await snap(page, 'blocked-servers-dark');
+    await showScreen(page, 'Overview');
+    await snap(page, 'blocked-overview-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await page.setViewportSize({ width: 600, height: 520 });
+    await snap(page, 'blocked-overview-small');
+    await showScreen(page, 'Servers');
+    await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible();
+    await snap(page, 'blocked-servers-small');
+  });
+});
+
+test.describe('secure connections intercepted by an inspecting product', () => {
+  useWorld({ defaultFault: 'intercept' });
+
+  test('says something is intercepting, and shows the foreign issuer', async ({ appPage: page }) => {
+    await runToEnd(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Something is intercepting connections to Apple' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText("replaces Apple's certificate");
+    await snap(page, 'intercepted-overview');
+    await showScreen(page, 'Servers');
+    const albert = page.getByRole('row', { name: /^Problem albert\.apple\.com:443/ });
+    await expect(albert.getByLabel('TLS failed')).toBeVisible();
+    await expect(albert.getByLabel('HTTP not reached')).toBeVisible();
+    await expect(albert.getByRole('cell').last()).not.toContainText('Sync Doctor Test Root');
+    await snap(page, 'intercepted-servers');
+  });
+});
+
+test.describe('no network at all', () => {
+  useWorld({ dns: 'absent', defaultFault: 'drop' });
+
+  test('says the computer seems to be offline instead of listing every server', async ({ appPage: page }) => {
+    await runToEnd(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'This computer seems to be offline' })).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('Check that this computer is connected to the internet');
+    await snap(page, 'offline-overview');
+    await showScreen(page, 'Ports');
+    await expect(page.getByRole('row', { name: /TCP 554/ })).toContainText('Blocked: 554');
+    await snap(page, 'offline-ports');
+  });
+});
