@@ -1,5 +1,5 @@
 import type { PlannedCheck, PortCheck } from '../../app/contract/check';
-import { connectAny } from '../probes/tcp';
+import { directConnect, type Connect } from '../proxy/connector';
 import { CANCELLED_DETAIL, type DnsCache } from './dns-cache';
 import { dnsFailureReason } from './dns-reason';
 import type { CheckTask } from './task';
@@ -13,7 +13,7 @@ export interface PortTarget {
   sample?: string;
 }
 
-export function portTask(target: PortTarget, dns: DnsCache): CheckTask {
+export function portTask(target: PortTarget, dns: DnsCache, connect: Connect = directConnect): CheckTask {
   const planned: PlannedCheck = {
     id: `port:${target.host}:${target.port}`,
     kind: 'port',
@@ -64,7 +64,7 @@ export function portTask(target: PortTarget, dns: DnsCache): CheckTask {
           timings: { dnsMs },
         });
       }
-      const tcp = await connectAny(verdict.addresses, target.port, signal);
+      const tcp = await connect(verdict.addresses, target.port, signal, target.host);
       const timings = { dnsMs, tcpMs: tcp.ms };
       switch (tcp.kind) {
         case 'connected':
@@ -98,6 +98,8 @@ export function portTask(target: PortTarget, dns: DnsCache): CheckTask {
           });
         case 'cancelled':
           return result({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, timings });
+        case 'proxy-refused':
+          return result({ status: 'fail', reason: tcp.reason, detail: tcp.detail, timings });
       }
     },
   };
