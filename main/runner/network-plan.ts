@@ -2,6 +2,7 @@ import type { PlannedCheck, ServerCheck } from '../../app/contract/check';
 import { expectedIssuers } from '../../app/catalog/load';
 import type { Catalog } from '../../app/catalog/schema';
 import { sharedSecureContext } from '../probes/tls';
+import type { Connect } from '../proxy/connector';
 import { DnsCache, type DnsSettings } from './dns-cache';
 import { ntpTask, type NtpTarget } from './ntp-task';
 import { portTask } from './port-task';
@@ -14,6 +15,8 @@ export interface NetworkPlanOptions {
   dns?: DnsSettings;
   /** Overrides for the NTP probe (port, clock), for tests. */
   ntp?: Pick<NtpTarget, 'port' | 'now'>;
+  /** How server and port checks connect: direct by default, or through the proxy that applies. */
+  connect?: Connect;
 }
 
 /** Turns the catalog into network checks, in catalog order: servers, then ports, then time. */
@@ -42,6 +45,7 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
             ...(entry.legacy ? { legacy: true } : {}),
           },
           dns,
+          options.connect,
         ),
       );
     }
@@ -54,6 +58,7 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
         portTask(
           { entryId: entry.id, host: entry.host, port, purpose: entry.usedBy, ...(range ? { sample: `${port} of ${range}` } : {}) },
           dns,
+          options.connect,
         ),
       );
     }
