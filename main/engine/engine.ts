@@ -1,9 +1,12 @@
 import type { CheckGroup, Report, RunEvent } from '../../app/contract/check';
 import type { Catalog } from '../../app/catalog/schema';
+import { proxiedConnect } from '../proxy/connector';
+import { proxyRouter, type ProxyOptions } from '../proxy/router';
 import type { DnsSettings } from '../runner/dns-cache';
 import { networkTasks, type NetworkPlanOptions } from '../runner/network-plan';
 import { runChecks } from '../runner/run';
 import type { CheckTask } from '../runner/task';
+import { withSystemTasks } from '../system/plan';
 
 export interface EngineOptions {
   catalog: Catalog;
@@ -17,19 +20,29 @@ export interface EngineOptions {
   runId?: string;
   dns?: DnsSettings;
   ntp?: NetworkPlanOptions['ntp'];
+  /** --hosts-file: the hosts file the system checks read instead of the system's. */
+  hostsFile?: string;
+  /** Where proxy settings come from; the desktop app passes Electron's session.resolveProxy (PAC). */
+  proxy?: ProxyOptions;
 }
 
 /** Every check the options ask for, in report order: network first, then this computer. */
 export function planTasks(options: EngineOptions): CheckTask[] {
   const tasks: CheckTask[] = [];
+  // One router per run: the network checks connect through the proxy it picks, the proxy check reports it.
+  const proxy = proxyRouter(options.proxy);
   if (options.groups.includes('network')) {
     tasks.push(
       ...networkTasks(options.catalog, {
         ...(options.extraIssuers ? { extraIssuers: options.extraIssuers } : {}),
         ...(options.dns ? { dns: options.dns } : {}),
         ...(options.ntp ? { ntp: options.ntp } : {}),
+        connect: proxiedConnect(proxy),
       }),
     );
+  }
+  if (options.groups.includes('system')) {
+    return withSystemTasks(tasks, options.catalog, { proxy, ...(options.hostsFile ? { hostsFile: options.hostsFile } : {}) });
   }
   return tasks;
 }
