@@ -45,6 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         timeoutMs: args.timeoutMs,
         concurrency: args.concurrency,
         extraIssuers: args.expectIssuers,
+        ...(args.hostsFile !== undefined ? { hostsFile: args.hostsFile } : {}),
         ...(io.signal ? { signal: io.signal } : {}),
       },
       (event) => progress.onEvent(event),
