@@ -67,6 +67,11 @@ export function readAnswer(message: Buffer, request: Buffer, sentAt: number, rec
   if (mode !== 4) return { kind: 'invalid', message: `the answer is not from an NTP server (mode ${mode})`, ms };
   const stratum = message[1]!;
   if (stratum === 0) return { kind: 'invalid', message: "the server refused to give the time (kiss-o'-death)", ms };
+  // RFC 4330 section 5: discard an answer from an unsynchronized server or without a transmit time.
+  if (message[0]! >> 6 === 3) return { kind: 'invalid', message: "the server's own clock is not synchronized", ms };
+  if (message.readUInt32BE(40) === 0 && message.readUInt32BE(44) === 0) {
+    return { kind: 'invalid', message: 'the answer carries no transmit time', ms };
+  }
   if (!message.subarray(24, 32).equals(request.subarray(40, 48))) {
     return { kind: 'invalid', message: 'the answer does not match the request', ms };
   }
