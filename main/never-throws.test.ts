@@ -95,8 +95,9 @@ describe('readAnswer never throws', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 48, maxLength: 48 }), fc.integer({ min: 0, max: 10_000 }), (bytes, delay) => {
         const packet = Buffer.from(bytes);
-        packet[0] = (packet[0]! & ~0b111) | 4;
+        packet[0] = (packet[0]! & 0b0011_1000) | 4; // leap indicator 0, any version, server mode
         packet[1] = Math.max(1, packet[1]!);
+        packet[40] = Math.max(1, packet[40]!); // a transmit time
         request.copy(packet, 24, 40, 48);
         const outcome = readAnswer(packet, request, sentAt, sentAt + delay, delay);
         expect(outcome.kind).toBe('answer');

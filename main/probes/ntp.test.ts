@@ -154,6 +154,24 @@ describe('readAnswer', () => {
     expect(readAnswer(kiss, req, sentAt, sentAt, 1)).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/kiss/) });
   });
 
+  it('rejects a server whose own clock is not synchronized (leap indicator 3)', () => {
+    // Taking its time would blame this computer's clock for the server's.
+    const req = request();
+    const alarm = answer(req, sentAt - 86_400_000, sentAt - 86_400_000);
+    alarm[0] = alarm[0]! | 0b1100_0000;
+    expect(readAnswer(alarm, req, sentAt, sentAt + 2, 2)).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringMatching(/not synchronized/),
+    });
+  });
+
+  it('rejects an answer without a transmit time', () => {
+    const req = request();
+    const empty = answer(req, sentAt, sentAt);
+    empty.fill(0, 40, 48);
+    expect(readAnswer(empty, req, sentAt, sentAt + 2, 2)).toMatchObject({ kind: 'invalid' });
+  });
+
   it('rejects an answer to some other request', () => {
     const req = request();
     const other = Buffer.alloc(48);
