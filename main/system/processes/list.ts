@@ -1,5 +1,5 @@
 import path from 'node:path';
-import psList from 'ps-list';
+import type psListFunction from 'ps-list';
 import { ABORTED, raceAbort } from '../../probes/deadline';
 
 export interface ProcessInfo {
@@ -29,7 +29,7 @@ export interface RawProcess {
  */
 export const listProcesses: ListProcesses = async (signal) => {
   try {
-    const rows = await raceAbort(signal, psList());
+    const rows = await raceAbort(signal, loadPsList().then((psList) => psList()));
     if (rows === ABORTED)
       return signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError' ? { kind: 'timeout' } : { kind: 'cancelled' };
     return { kind: 'listed', processes: normalizeProcesses(rows) };
@@ -37,6 +37,19 @@ export const listProcesses: ListProcesses = async (signal) => {
     return { kind: 'cannot-run', why: `the process list could not be read (${(error as Error).message})` };
   }
 };
+
+/**
+ * ps-list is an ES module that reads import.meta.url when it loads (to find its bundled fastlist
+ * for Windows). Bundled into the CommonJS CLI, import.meta is empty and it throws on load, and
+ * its vendor folder would be missing anyway. So it is loaded at run time from node_modules: the
+ * specifier is a variable, which esbuild leaves as a real import().
+ */
+const PS_LIST: string = 'ps-list';
+let psListModule: Promise<typeof psListFunction> | undefined;
+function loadPsList(): Promise<typeof psListFunction> {
+  psListModule ??= (import(PS_LIST) as Promise<{ default: typeof psListFunction }>).then((module) => module.default);
+  return psListModule;
+}
 
 /** Pure: names each process by its executable's basename, whatever separators the path uses. */
 export function normalizeProcesses(rows: readonly RawProcess[]): ProcessInfo[] {
