@@ -1,0 +1,2 @@
+export function packAsar(): Promise<string[]>;
+export function checkAsarContents(files: readonly string[]): string[];

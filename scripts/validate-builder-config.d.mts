@@ -1,0 +1,1 @@
+export function validateBuilderConfig(file: string): Promise<{ config: Record<string, unknown>; problems: string[] }>;
