@@ -1,4 +1,5 @@
 import net from 'node:net';
+import tls from 'node:tls';
 import selfsigned from 'selfsigned';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startListener, type ListenerBehaviour, type RunningListener } from '../../e2e/fake-internet/web-server';
@@ -208,6 +209,19 @@ describe('probeTls against a loopback TLS listener', () => {
     const port = await serve({ kind: 'garbage' });
     const outcome = await handshake(port, withDeadline(undefined, 5000));
     expect(outcome).toMatchObject({ kind: 'failed', why: 'not-tls' });
+  });
+
+  it('says protocol when the server speaks only an old TLS version', async () => {
+    const server = tls.createServer({ cert: genuine.cert, key: genuine.key, minVersion: 'TLSv1', maxVersion: 'TLSv1.1' });
+    server.on('tlsClientError', () => undefined);
+    rawServers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const outcome = await handshake((server.address() as net.AddressInfo).port, withDeadline(undefined, 5000));
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      why: 'protocol',
+      message: expect.stringMatching(/PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL/),
+    });
   });
 
   it('gives up on a server that never answers the hello when the deadline passes', async () => {
