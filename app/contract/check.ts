@@ -26,6 +26,8 @@ export const NETWORK_REASONS = [
   'clock-skew',
   'not-testable',
   'cancelled',
+  /** The check itself failed (a bug), not the thing it checks. */
+  'internal-error',
 ] as const;
 export type NetworkReason = (typeof NETWORK_REASONS)[number];
 

@@ -164,6 +164,15 @@ const failed = (code: string): DnsAnswer => ({ kind: 'failed', code, ms });
 const both = (system: DnsAnswer, direct: DnsAnswer): DnsProbeResult => ({ system, direct });
 
 describe('judgeDns', () => {
+  it('compares answers within one address family, so an IPv6-only (NAT64) answer is not a redirect', () => {
+    expect(judgeDns(both(ok('64:ff9b::11fd:900a'), ok('17.253.144.10')))).toEqual({ kind: 'ok', addresses: ['64:ff9b::11fd:900a'] });
+    expect(judgeDns(both(ok('17.253.144.10', '2620:149::1'), ok('17.253.144.10')))).toEqual({
+      kind: 'ok',
+      addresses: ['17.253.144.10', '2620:149::1'],
+    });
+    expect(judgeDns(both(ok('74.208.105.171', '2620:149::1'), ok('17.253.144.10'))).kind).toBe('redirected');
+  });
+
   it('calls 0.0.0.0, ::, ::1 and 127.x answers blocked', () => {
     expect(judgeDns(both(ok('0.0.0.0'), ok('17.253.144.10')))).toEqual({
       kind: 'blocked',

@@ -117,6 +117,19 @@ export type DnsVerdict =
   | { kind: 'failed'; code: string }
   | { kind: 'cancelled' };
 
+/**
+ * Compares within one address family only: the direct query asks IPv4 first, so on an IPv6-only
+ * network (NAT64) the system's IPv6 answer has nothing of its own family to be compared with.
+ */
+function disagree(system: readonly string[], direct: readonly string[]): boolean {
+  for (const isFamily of [net.isIPv4, net.isIPv6]) {
+    const ours = system.filter((a) => isFamily(a));
+    const theirs = direct.filter((a) => isFamily(a));
+    if (ours.length > 0 && theirs.length > 0) return !ours.some((a) => theirs.includes(a));
+  }
+  return false;
+}
+
 /** Reads the two answers together: what the user's apps get, and whether something altered it. */
 export function judgeDns(result: DnsProbeResult): DnsVerdict {
   const { system, direct } = result;
@@ -125,7 +138,7 @@ export function judgeDns(result: DnsProbeResult): DnsVerdict {
   if (system.kind === 'ok') {
     const blocking = system.addresses.every(isBlockingAddress);
     if (blocking) return { kind: 'blocked', addresses: system.addresses, direct: directAddresses };
-    if (direct.kind === 'ok' && !system.addresses.some((a) => direct.addresses.includes(a))) {
+    if (direct.kind === 'ok' && disagree(system.addresses, direct.addresses)) {
       return { kind: 'redirected', addresses: system.addresses, direct: direct.addresses };
     }
     return { kind: 'ok', addresses: system.addresses };

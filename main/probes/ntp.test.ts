@@ -198,6 +198,14 @@ describe('NTP timestamps', () => {
     expect(buffer.toString('hex')).toBe('83aa7e8080000000');
   });
 
+  it('reads a timestamp past the 2036 rollover (era 1) as after 2036, not as 1900', () => {
+    const buffer = Buffer.alloc(8);
+    const in2040 = Date.UTC(2040, 0, 1);
+    writeTimestamp(buffer, 0, in2040);
+    expect(buffer.readUInt32BE(0)).toBeLessThan(0x80000000);
+    expect(readTimestamp(buffer, 0)).toBe(in2040);
+  });
+
   it('reads back what it wrote, to well under a millisecond', () => {
     const buffer = Buffer.alloc(16);
     for (const ms of [0, 1, 999, 1000, 1_764_000_000_250, 1_764_000_000_999, 2_085_978_495_999, 1_764_000_000_123.5]) {

@@ -79,7 +79,8 @@ export function readAnswer(message: Buffer, request: Buffer, sentAt: number, rec
   const serverSent = readTimestamp(message, 40);
   const offsetMs = (serverReceived - sentAt + (serverSent - receivedAt)) / 2;
   const roundTripMs = receivedAt - sentAt - (serverSent - serverReceived);
-  return { kind: 'answer', offsetMs: -Math.round(offsetMs), roundTripMs: Math.max(0, Math.round(roundTripMs)), stratum, ms };
+  // `|| 0` turns -0 into 0, which would otherwise read as "behind".
+  return { kind: 'answer', offsetMs: -Math.round(offsetMs) || 0, roundTripMs: Math.max(0, Math.round(roundTripMs)), stratum, ms };
 }
 
 export function writeTimestamp(buffer: Buffer, offset: number, unixMs: number): void {
@@ -90,7 +91,10 @@ export function writeTimestamp(buffer: Buffer, offset: number, unixMs: number): 
 }
 
 export function readTimestamp(buffer: Buffer, offset: number): number {
-  const seconds = buffer.readUInt32BE(offset) - NTP_EPOCH_OFFSET;
+  // NTP seconds wrap in February 2036 (era 1). A value with the top bit clear cannot be from before
+  // 1968, so it is read as era 1: the same pivot RFC 4330 section 3 suggests.
+  const raw = buffer.readUInt32BE(offset);
+  const seconds = raw + (raw < 0x80000000 ? 2 ** 32 : 0) - NTP_EPOCH_OFFSET;
   const fraction = buffer.readUInt32BE(offset + 4) / 2 ** 32;
   return seconds * 1000 + fraction * 1000;
 }

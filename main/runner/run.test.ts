@@ -190,7 +190,12 @@ describe('runChecks', () => {
     ]);
     expect(report.checks.map((c) => c.id)).toEqual(['a', 'broken', 'sync', 'd']);
     expect(report.checks[1]).toMatchObject({ id: 'broken', status: 'fail', detail: expect.stringContaining('socket exploded') });
-    expect(report.checks[2]).toMatchObject({ id: 'sync', status: 'fail', detail: expect.stringContaining('bad plan') });
+    expect(report.checks[2]).toMatchObject({
+      id: 'sync',
+      status: 'fail',
+      reason: 'internal-error',
+      detail: expect.stringContaining('bad plan'),
+    });
     expect(report.checks[3]?.status).toBe('ok');
     expect(resultOrder(events).sort()).toEqual(['a', 'broken', 'd', 'sync']);
     expect(report.summary).toEqual({ ok: 2, warn: 0, fail: 2, skipped: 0 });

@@ -76,7 +76,12 @@ async function runOne(task: CheckTask, options: RunOptions): Promise<CheckResult
     return await Promise.race([task.run(signal), overrun]);
   } catch (error) {
     const fallback = task.interrupted(options.signal?.aborted ? 'cancelled' : 'deadline');
-    return { ...fallback, status: 'fail', detail: `This check stopped with an internal error: ${(error as Error).message}` } as CheckResult;
+    return {
+      ...fallback,
+      status: 'fail',
+      reason: 'internal-error',
+      detail: `This check stopped with an internal error: ${(error as Error).message}`,
+    } as CheckResult;
   } finally {
     if (stepIn) signal.removeEventListener('abort', stepIn);
     if (timer) clearTimeout(timer);
