@@ -34,6 +34,8 @@ export interface WindowsSecurity {
  */
 export const WINDOWS_SECURITY_SCRIPT = [
   "$ErrorActionPreference = 'Stop'",
+  // Product names can be non-ASCII; without this PowerShell writes the pipe in the OEM code page.
+  '[Console]::OutputEncoding = [System.Text.Encoding]::UTF8',
   '$r = [ordered]@{}',
   'try { $r.profiles = @(Get-NetFirewallProfile | ForEach-Object { [ordered]@{ Name = "$($_.Name)"; Enabled = "$($_.Enabled)"; DefaultInboundAction = "$($_.DefaultInboundAction)"; DefaultOutboundAction = "$($_.DefaultOutboundAction)" } }) } catch { $r.profilesError = "$_" }',
   'try { $r.rules = @(Get-NetFirewallRule -Enabled True | Where-Object { $_.DisplayName -match \'iTunes|Apple|Bonjour|mDNSResponder\' } | ForEach-Object { [ordered]@{ DisplayName = "$($_.DisplayName)"; Direction = "$($_.Direction)"; Action = "$($_.Action)"; Profile = "$($_.Profile)" } }) } catch { $r.rulesError = "$_" }',

@@ -29,7 +29,10 @@ export interface RawProcess {
  */
 export const listProcesses: ListProcesses = async (signal) => {
   try {
-    const rows = await raceAbort(signal, loadPsList().then((psList) => psList()));
+    const rows = await raceAbort(
+      signal,
+      loadPsList().then((psList) => psList()),
+    );
     if (rows === ABORTED)
       return signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError' ? { kind: 'timeout' } : { kind: 'cancelled' };
     return { kind: 'listed', processes: normalizeProcesses(rows) };

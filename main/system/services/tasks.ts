@@ -128,7 +128,8 @@ export function judgeWindowsService(
 }
 
 async function windowsEdition(run: RunCommand, signal: AbortSignal): Promise<SystemOutcome> {
-  const script = "Get-AppxPackage -Name 'AppleInc.*' | Select-Object Name,Version,InstallLocation | ConvertTo-Json";
+  const script =
+    "[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; Get-AppxPackage -Name 'AppleInc.*' | Select-Object Name,Version,InstallLocation | ConvertTo-Json";
   const appx = await run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { signal, timeoutMs: 20_000 });
   const programFiles = [process.env['ProgramFiles'], process.env['ProgramFiles(x86)']].filter((dir): dir is string => !!dir);
   let desktop: string | undefined;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { runCommand } from './exec';
+
+const signal = () => AbortSignal.timeout(10_000);
+
+describe('runCommand (real processes)', () => {
+  it('returns output and exit code 0', async () => {
+    expect(await runCommand(process.execPath, ['-e', 'process.stdout.write("hi")'], { signal: signal() })).toEqual({
+      kind: 'ran',
+      stdout: 'hi',
+      stderr: '',
+      exitCode: 0,
+    });
+  });
+
+  it('keeps the output of a non-zero exit, as sc and launchctl answer "not found"', async () => {
+    const outcome = await runCommand(process.execPath, ['-e', 'console.error("missing"); process.exit(113)'], { signal: signal() });
+    expect(outcome).toEqual({ kind: 'ran', stdout: '', stderr: 'missing\n', exitCode: 113 });
+  });
+
+  it('passes arguments as they are, never through a shell', async () => {
+    const tricky = '"; echo pwned; $(id) `id` & |';
+    const outcome = await runCommand(process.execPath, ['-e', 'process.stdout.write(process.argv[1])', tricky], { signal: signal() });
+    expect(outcome).toMatchObject({ kind: 'ran', stdout: tricky });
+  });
+
+  it('says "cannot run" for a missing command instead of throwing', async () => {
+    const outcome = await runCommand('/nonexistent/sc.exe', ['query'], { signal: signal() });
+    expect(outcome).toEqual({ kind: 'cannot-run', why: '/nonexistent/sc.exe is not installed or not on the PATH' });
+  });
+
+  it('stops a command at its own deadline', async () => {
+    expect(await runCommand('/bin/sleep', ['30'], { signal: signal(), timeoutMs: 100 })).toEqual({ kind: 'timeout' });
+  });
+
+  it('stops when the run is cancelled', async () => {
+    const controller = new AbortController();
+    const pending = runCommand('/bin/sleep', ['30'], { signal: controller.signal });
+    controller.abort();
+    expect(await pending).toEqual({ kind: 'cancelled' });
+    expect(await runCommand('/bin/sleep', ['30'], { signal: controller.signal })).toEqual({ kind: 'cancelled' });
+  });
+
+  it('cuts runaway output', async () => {
+    const outcome = await runCommand(process.execPath, ['-e', 'process.stdout.write("x".repeat(100000))'], {
+      signal: signal(),
+      maxBuffer: 1000,
+    });
+    expect(outcome).toMatchObject({ kind: 'cannot-run' });
+  });
+});
