@@ -5,6 +5,7 @@ import { connectAny, type TcpOutcome } from '../probes/tcp';
 import { basicAuth, type ProxyEndpoint } from './endpoint';
 
 export type TunnelOutcome =
+  /** The socket comes back paused (bytes that came with the 200 are unshifted): its new owner resumes it. */
   | { kind: 'connected'; socket: net.Socket; ms: number }
   /** The proxy answered the CONNECT with something other than 2xx (407, 403, 502...). */
   | { kind: 'proxy-answered'; status: number; statusText: string; headers: Record<string, string>; ms: number }
