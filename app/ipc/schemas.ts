@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { CheckResult, RunEvent } from '../contract/check';
+import { NETWORK_REASONS, type CheckResult, type RunEvent } from '../contract/check';
 import { portEntrySchema, processEntrySchema } from '../catalog/schema';
 import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf } from './contract';
 
@@ -14,27 +14,7 @@ const group = z.enum(['network', 'system']);
 const kind = z.enum(['server', 'port', 'ntp', 'process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock']);
 const protocol = z.enum(['tcp', 'udp']);
 const layer = z.enum(['ok', 'warn', 'fail', 'not-run']);
-const networkReason = z.enum([
-  'ok',
-  'dns-nxdomain',
-  'dns-timeout',
-  'dns-failed',
-  'dns-redirected',
-  'tcp-refused',
-  'tcp-timeout',
-  'tcp-unreachable',
-  'tls-untrusted',
-  'tls-intercepted',
-  'tls-expired',
-  'tls-name-mismatch',
-  'tls-handshake-failed',
-  'http-blocked',
-  'http-error',
-  'ntp-no-answer',
-  'clock-skew',
-  'not-testable',
-  'cancelled',
-]);
+const networkReason = z.enum(NETWORK_REASONS);
 const runId = z.string().check(z.minLength(1), z.maxLength(200));
 
 const timings = z.object({

@@ -1,12 +1,12 @@
 import type { AppInfo } from '../../app/ipc/contract';
 import { handle, type IpcGuard } from './ipc-main';
-import { openExternalSafely } from './navigation';
 import type { RunService } from './run-service';
 
 export interface HandlerDeps {
   runs: RunService;
   appInfo: () => Promise<AppInfo>;
-  openExternal: (url: string) => Promise<void>;
+  /** Opens an https link in the user's browser; says whether it did. */
+  openLink: (url: string) => Promise<boolean>;
 }
 
 /** Registers every invoke channel of the contract; returns the function that removes them. */
@@ -15,7 +15,7 @@ export function registerHandlers(guard: IpcGuard, deps: HandlerDeps): () => void
     handle('check:start', guard, (request) => deps.runs.start(request.groups)),
     handle('check:cancel', guard, (request) => deps.runs.cancel(request.runId)),
     handle('app:info', guard, () => deps.appInfo()),
-    handle('link:open', guard, async (request) => ({ opened: await openExternalSafely(request.url, deps.openExternal) })),
+    handle('link:open', guard, async (request) => ({ opened: await deps.openLink(request.url) })),
   ];
   return () => disposers.forEach((dispose) => dispose());
 }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../cli/args';
@@ -9,7 +9,7 @@ import { registerHandlers } from './handlers';
 import { send } from './ipc-main';
 import { lockDownSession } from './lockdown';
 import { menuTemplate } from './menu';
-import { openExternalSafely } from './navigation';
+import { openInBrowser } from './external-links';
 import { RunService } from './run-service';
 import type { TrustedPage } from './sender-check';
 import { createMainWindow } from './window';
@@ -25,7 +25,7 @@ const page: TrustedPage = devServer
 
 let mainWindow: BrowserWindow | undefined;
 const target = (): WebContents | undefined => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : undefined);
-const openLink = (url: string) => void openExternalSafely(url, (safe) => shell.openExternal(safe));
+const openLink = (url: string) => void openInBrowser(url);
 
 const runs = new RunService({
   loadCatalog: () => loadDesktopCatalog(app.getPath('userData')),
@@ -74,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
       {
         runs,
         appInfo: async () => buildAppInfo({ name: app.name, version: app.getVersion() }, await loadDesktopCatalog(app.getPath('userData'))),
-        openExternal: (url) => shell.openExternal(url),
+        openLink: openInBrowser,
       },
     );
     await openWindow();

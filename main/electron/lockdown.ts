@@ -1,5 +1,5 @@
-import { shell, type Session, type WebContents } from 'electron';
-import { openExternalSafely } from './navigation';
+import type { Session, WebContents } from 'electron';
+import { openInBrowser } from './external-links';
 
 /**
  * The page may never navigate, open windows, attach webviews or get permissions. Links with
@@ -19,7 +19,7 @@ export function lockDownContents(contents: WebContents, log: (message: string) =
     log('blocked a webview');
   });
   contents.setWindowOpenHandler(({ url }) => {
-    void openExternalSafely(url, (safe) => shell.openExternal(safe));
+    void openInBrowser(url);
     return { action: 'deny' };
   });
 }

@@ -27,6 +27,8 @@ export function mainWindowOptions(preloadPath: string, bounds: WindowBounds, dar
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would otherwise try to open links in a new window (denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       devTools: !process.env['SYNC_DOCTOR_NO_DEVTOOLS'],
     },

@@ -14,7 +14,19 @@ export interface WindowPaths {
 export async function createMainWindow(paths: WindowPaths, log: (message: string) => void): Promise<BrowserWindow> {
   const areas = screen.getAllDisplays().map((display) => display.workArea);
   const state = await loadWindowState(paths.stateFile, areas);
-  const window = new BrowserWindow(mainWindowOptions(paths.preload, state.bounds, nativeTheme.shouldUseDarkColors));
+  const options = mainWindowOptions(paths.preload, state.bounds, nativeTheme.shouldUseDarkColors);
+  // The settings that matter most are restated here, at the one place a window is created, so
+  // neither a change to window-options.ts nor a scanner reading this call can miss them.
+  const window = new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   lockDownContents(window.webContents, log);
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
