@@ -160,6 +160,19 @@ describe('listeners on this machine (real sockets)', () => {
     expect(scan.listeners).toContainEqual({ protocol: 'tcp', address: '127.0.0.1', port, pid: process.pid });
   });
 
+  it('finds a bound UDP socket too', async () => {
+    const { createSocket } = await import('node:dgram');
+    const socket = createSocket('udp4');
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+    try {
+      const scan = await scanLinux(signal());
+      if (scan.kind !== 'scanned') throw new Error(scan.kind);
+      expect(scan.listeners).toContainEqual({ protocol: 'udp', address: '127.0.0.1', port: socket.address().port, pid: process.pid });
+    } finally {
+      socket.close();
+    }
+  });
+
   it('names an unexpected program holding a port the device service needs', async () => {
     const fake: ListenerTarget = { ...target('tcp', 27015), port };
     const [task] = listenerTasks([fake], 'windows', sharedScan(listenerScanner('linux')), sharedProcessList());

@@ -16,6 +16,8 @@ describe('Windows sc (captured)', () => {
     expect(parseScQueryState(fixture('windows', 'sc-query-amds-running-en.txt'))).toBe('RUNNING');
     expect(parseScQueryState(fixture('windows', 'sc-query-bonjour-stopped-de.txt'))).toBe('STOPPED');
     expect(parseScQueryState(fixture('windows', 'sc-query-missing-fr.txt'))).toBeUndefined();
+    // Written in the console's OEM code page (CP850), read as UTF-8: the labels garble, the state word does not.
+    expect(parseScQueryState(fixture('windows', 'sc-query-amds-running-fr-cp850.txt'))).toBe('RUNNING');
   });
 
   it('reads start type and path, and tells the edition from the path', () => {
