@@ -35,7 +35,7 @@ export type OsProxySettings =
   | { os: 'none'; problems: string[] };
 
 export interface ProxyRouter {
-  /** The proxy a web request to host:port goes through (or direct), and which setting says so. */
+  /** The proxy a web request to host:port goes through (or direct), and which setting says so. Only ports 80 and 443. */
   route(host: string, port: number, signal: AbortSignal): Promise<ProxySetting>;
   /** Every source's answer for host:port, for the proxy check's report. */
   explain(host: string, port: number, signal: AbortSignal): Promise<ProxySetting[]>;
@@ -67,10 +67,14 @@ export function proxyRouter(options: ProxyOptions = {}): ProxyRouter {
     async route(host, port, signal) {
       // Only web traffic follows the proxy settings, as in Apple's apps: other ports go direct.
       if (port !== 80 && port !== 443) return { kind: 'direct', source: 'not web traffic' };
-      const answers = await explain(host, port, signal);
-      return answers.find((answer) => answer.kind === 'proxy') ?? { kind: 'direct', source: answers.map((a) => a.source).join(', ') };
+      return chooseProxy(await explain(host, port, signal));
     },
   };
+}
+
+/** The first source that names a usable proxy wins; PAC the CLI cannot evaluate and bad settings go direct. */
+export function chooseProxy(answers: readonly ProxySetting[]): ProxySetting {
+  return answers.find((answer) => answer.kind === 'proxy') ?? { kind: 'direct', source: answers.map((a) => a.source).join(', ') };
 }
 
 function osAnswers(settings: OsProxySettings, host: string, port: number): ProxySetting[] {

@@ -113,6 +113,17 @@ describe('macOS lsof -F (captured)', () => {
     expect(judged).toMatchObject({ status: 'ok', facts: { pid: 1790, program: 'Music' } });
   });
 
+  it('says lsof may not see system services when nothing visible listens', () => {
+    const judged = judgeListener(target('udp', 5353), 'mac', {
+      kind: 'scanned',
+      listeners: [],
+      source: 'lsof',
+      note: 'without administrator rights lsof shows only your own programs',
+    });
+    expect(judged).toMatchObject({ status: 'ok' });
+    expect(judged.detail).toContain('a system service may still hold it');
+  });
+
   it('names a program squatting on the Music Sharing port', () => {
     const listeners = parseLsofFields(fixture('mac', 'lsof-squatter.txt'));
     expect(judgeListener(target('tcp', 3689), 'mac', scanned(listeners))).toMatchObject({

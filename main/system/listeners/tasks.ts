@@ -75,7 +75,13 @@ export function judgeListener(target: ListenerTarget, os: SystemOs, scan: Listen
         facts: baseFacts,
       };
     }
-    return { status: 'ok', reason: 'ok', detail: `Nothing listens on ${port} (${target.usedBy}); the port is free.`, facts: baseFacts };
+    const caveat = scan.note ? ` (${scan.note}, so a system service may still hold it)` : '';
+    return {
+      status: 'ok',
+      reason: 'ok',
+      detail: `Nothing ${scan.note ? 'visible ' : ''}listens on ${port} (${target.usedBy}); the port is free${caveat}.`,
+      facts: baseFacts,
+    };
   }
   const own = holders.find(isExpected);
   const others = holders.filter((holder) => !isExpected(holder));

@@ -1,5 +1,5 @@
 import { connectToProxy } from '../../proxy/tunnel';
-import type { ProxyRouter } from '../../proxy/router';
+import { chooseProxy, type ProxyRouter } from '../../proxy/router';
 import type { ProxySetting } from '../../proxy/setting';
 import type { CheckTask } from '../../runner/task';
 import { systemTask, type SystemOutcome } from '../task';
@@ -19,7 +19,7 @@ export function proxyTasks(router: ProxyRouter, exampleHost = 'gs.apple.com'): C
       },
       async (signal) => {
         const answers = await router.explain(exampleHost, port, signal);
-        const chosen = await router.route(exampleHost, port, signal);
+        const chosen = chooseProxy(answers);
         let reachable: 'yes' | 'refused' | 'timeout' | 'unreachable' | 'cancelled' | undefined;
         if (chosen.kind === 'proxy') {
           const tcp = await connectToProxy(chosen.endpoint, signal);
