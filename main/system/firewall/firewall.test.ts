@@ -72,7 +72,7 @@ describe('Windows firewall and Security Center (captured)', () => {
     expect(firewall).toMatchObject({
       status: 'fail',
       reason: 'firewall-blocks',
-      facts: { rule: 'Block iTunes (added by a cleanup tool)', direction: 'Outbound' },
+      facts: { rule: 'Block outbound (added by PrivacyCleaner)', direction: 'Outbound', program: 'C:\\Program Files\\iTunes\\iTunes.exe' },
     });
     const products = judgeWindowsProducts(outcome);
     expect(products).toMatchObject({ status: 'warn', reason: 'security-product', facts: { product: 'Kaspersky Internet Security' } });

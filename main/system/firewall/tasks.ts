@@ -1,6 +1,7 @@
 import type { CheckTask } from '../../runner/task';
 import { runCommand, type CommandOutcome } from '../exec';
 import type { ListProcesses, ProcessList } from '../processes/list';
+import { powershellArgs } from '../powershell';
 import { commandTrouble, notApplicable, systemTask, type SystemOs, type SystemOutcome } from '../task';
 import { productsFromProcesses } from './known-products';
 import { parseBlockAll, parseGlobalState, parseListApps } from './socketfilterfw';
@@ -23,7 +24,7 @@ export function firewallTasks(os: SystemOs, processes: ListProcesses, run: RunCo
     case 'windows': {
       let pending: Promise<CommandOutcome> | undefined;
       const security = (signal: AbortSignal) =>
-        (pending ??= run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_SECURITY_SCRIPT], {
+        (pending ??= run('powershell.exe', powershellArgs(WINDOWS_SECURITY_SCRIPT), {
           signal,
           timeoutMs: 30_000,
         }));
@@ -84,7 +85,7 @@ export function judgeWindowsFirewall(outcome: CommandOutcome): SystemOutcome {
     profilesOn: on.map((p) => p.name).join(', ') || null,
     appleAllowRules: allowing.length,
     appleBlockRules: blocking.length,
-    ...(blocking[0] ? { rule: blocking[0].name, direction: blocking[0].direction } : {}),
+    ...(blocking[0] ? { rule: blocking[0].name, direction: blocking[0].direction, program: blocking[0].program } : {}),
   };
   if (on.length > 0 && blocking.length > 0) {
     return {
@@ -92,7 +93,7 @@ export function judgeWindowsFirewall(outcome: CommandOutcome): SystemOutcome {
       reason: 'firewall-blocks',
       detail: `Windows Firewall has ${blocking.length} rule(s) blocking Apple software: ${blocking
         .slice(0, 3)
-        .map((rule) => `"${rule.name}" (${rule.direction})`)
+        .map((rule) => `"${rule.name}" (${rule.direction}${rule.program ? `, ${rule.program}` : ''})`)
         .join(', ')}. Remove them or change them to Allow in "Windows Defender Firewall with Advanced Security".`,
       facts,
     };

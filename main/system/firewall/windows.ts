@@ -10,6 +10,8 @@ export interface FirewallRule {
   direction: string;
   action: string;
   profile: string;
+  /** The program the rule is for, when it names one. */
+  program: string | null;
 }
 
 export interface SecurityProduct {
@@ -37,8 +39,14 @@ export const WINDOWS_SECURITY_SCRIPT = [
   // Product names can be non-ASCII; without this PowerShell writes the pipe in the OEM code page.
   '[Console]::OutputEncoding = [System.Text.Encoding]::UTF8',
   '$r = [ordered]@{}',
-  'try { $r.profiles = @(Get-NetFirewallProfile | ForEach-Object { [ordered]@{ Name = "$($_.Name)"; Enabled = "$($_.Enabled)"; DefaultInboundAction = "$($_.DefaultInboundAction)"; DefaultOutboundAction = "$($_.DefaultOutboundAction)" } }) } catch { $r.profilesError = "$_" }',
-  'try { $r.rules = @(Get-NetFirewallRule -Enabled True | Where-Object { $_.DisplayName -match \'iTunes|Apple|Bonjour|mDNSResponder\' } | ForEach-Object { [ordered]@{ DisplayName = "$($_.DisplayName)"; Direction = "$($_.Direction)"; Action = "$($_.Action)"; Profile = "$($_.Profile)" } }) } catch { $r.rulesError = "$_" }',
+  // The firewall's COM API answers in well under a second; Get-NetFirewallRule takes seconds on
+  // machines with many rules, which would eat the check's deadline. Rules are matched by name and
+  // by program path (a rule blocking iTunes.exe may be called anything).
+  'try {',
+  '  $fw = New-Object -ComObject HNetCfg.FwPolicy2',
+  "  $r.profiles = @(foreach ($p in @(@(1, 'Domain'), @(2, 'Private'), @(4, 'Public'))) { [ordered]@{ Name = $p[1]; Enabled = \"$($fw.FirewallEnabled($p[0]))\"; DefaultInboundAction = $(if ($fw.DefaultInboundAction($p[0]) -eq 0) { 'Block' } else { 'Allow' }); DefaultOutboundAction = $(if ($fw.DefaultOutboundAction($p[0]) -eq 0) { 'Block' } else { 'Allow' }) } })",
+  "  $r.rules = @($fw.Rules | Where-Object { $_.Enabled -and (\"$($_.Name)\" -match 'iTunes|Apple|Bonjour|mDNSResponder' -or \"$($_.ApplicationName)\" -match '\\\\(iTunes|Apple Devices|Bonjour|Mobile Device Support)\\\\|iTunes\\.exe$|mDNSResponder\\.exe$|AppleMobileDevice') } | ForEach-Object { [ordered]@{ DisplayName = \"$($_.Name)\"; Direction = $(if ($_.Direction -eq 1) { 'Inbound' } else { 'Outbound' }); Action = $(if ($_.Action -eq 0) { 'Block' } else { 'Allow' }); Profile = \"$($_.Profiles)\"; Program = \"$($_.ApplicationName)\" } })",
+  '} catch { $r.profilesError = "$_" }',
   'try { $r.antivirus = @(Get-CimInstance -Namespace root/SecurityCenter2 -ClassName AntiVirusProduct | ForEach-Object { [ordered]@{ displayName = "$($_.displayName)"; productState = [int64]$_.productState; path = "$($_.pathToSignedProductExe)" } }) } catch { $r.antivirusError = "$_" }',
   'try { $r.firewalls = @(Get-CimInstance -Namespace root/SecurityCenter2 -ClassName FirewallProduct | ForEach-Object { [ordered]@{ displayName = "$($_.displayName)"; productState = [int64]$_.productState; path = "$($_.pathToSignedProductExe)" } }) } catch { $r.firewallsError = "$_" }',
   '$r | ConvertTo-Json -Depth 4 -Compress',
@@ -83,6 +91,7 @@ export function parseWindowsSecurity(text: string): WindowsSecurity | undefined 
       direction: directionName(r['Direction']),
       action: actionName(r['Action']),
       profile: text_(r['Profile']),
+      program: text_(r['Program']) || null,
     }));
   }
   if ('antivirus' in record || 'firewalls' in record) {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CheckTask } from '../../runner/task';
 import { runCommand, type CommandOutcome } from '../exec';
+import { powershellArgs } from '../powershell';
 import { commandTrouble, notApplicable, systemTask, type SystemOs, type SystemOutcome } from '../task';
 import { EDITION_NAMES, editionOfServicePath, editionsFound, parseAppxJson } from './edition';
 import { parseLaunchctlPrint } from './launchctl';
@@ -130,7 +131,7 @@ export function judgeWindowsService(
 async function windowsEdition(run: RunCommand, signal: AbortSignal): Promise<SystemOutcome> {
   const script =
     "[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; Get-AppxPackage -Name 'AppleInc.*' | Select-Object Name,Version,InstallLocation | ConvertTo-Json";
-  const appx = await run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], { signal, timeoutMs: 20_000 });
+  const appx = await run('powershell.exe', powershellArgs(script), { signal, timeoutMs: 20_000 });
   const programFiles = [process.env['ProgramFiles'], process.env['ProgramFiles(x86)']].filter((dir): dir is string => !!dir);
   let desktop: string | undefined;
   for (const dir of programFiles) {
