@@ -6,6 +6,7 @@ import { clockTask } from './clock/tasks';
 import { firewallTasks } from './firewall/tasks';
 import { systemHostsPath } from './hosts/read';
 import { hostsTasks, watchListOf } from './hosts/tasks';
+import { windowsHostsLocation } from './hosts/windows-location';
 import { listenerScanner, sharedScan } from './listeners/scan';
 import { listenerTargets } from './listeners/targets';
 import { listenerTasks } from './listeners/tasks';
@@ -38,7 +39,7 @@ export function withSystemTasks(network: readonly CheckTask[], catalog: Catalog,
     ...processTasks(catalog.processes ?? [], os, processes),
     ...serviceTasks(os),
     ...listenerTasks(listenerTargets(catalog), os, sharedScan(listenerScanner(os)), processes),
-    ...hostsTasks(options.hostsFile ?? systemHostsPath(), watchListOf(catalog)),
+    ...hostsTasks(options.hostsFile ?? (os === 'windows' ? windowsHostsLocation : systemHostsPath()), watchListOf(catalog)),
     ...proxyTasks(options.proxy),
     ...firewallTasks(os, processes),
     clockTask(catalog, result ? { shared: result } : {}),

@@ -4,13 +4,14 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../app/catalog/load';
-import { fixturePath } from '../fixtures/load';
+import { fixture, fixturePath } from '../fixtures/load';
 import { decodeHostsBytes } from './decode';
 import { hostsLineFor, hostsFileNote } from './lookup';
 import { entryFor, findAppleEntries } from './match';
 import { parseHosts } from './parse';
 import { readHostsFile, systemHostsPath } from './read';
-import { judgeAppleEntries, judgeHostsFile, watchListOf } from './tasks';
+import { hostsTasks, judgeAppleEntries, judgeHostsFile, watchListOf } from './tasks';
+import { expandWindowsEnv, locationFrom, parseDataBasePath } from './windows-location';
 
 const watch = watchListOf(builtinCatalog());
 let dir: string;
@@ -162,5 +163,43 @@ describe('hosts file in a folder the test makes', () => {
     await writeFile(file, '127.0.0.1 localhost\n0.0.0.0 mesu.apple.com\n');
     const judged = judgeAppleEntries(await readHostsFile(file), watch);
     expect(judged).toMatchObject({ status: 'fail', facts: { host: 'mesu.apple.com', line: 2, effect: 'blocks' } });
+  });
+});
+
+describe('Windows hosts file location (DataBasePath)', () => {
+  const env = { SystemRoot: 'C:\\Windows' };
+  const fallback = 'C:\\Windows\\System32\\drivers\\etc\\hosts';
+
+  it('reads the default and a moved location from captured reg output', () => {
+    const normal = parseDataBasePath(fixture('windows', 'reg-databasepath-default.txt'));
+    expect(normal).toBe('%SystemRoot%\\System32\\drivers\\etc');
+    expect(locationFrom(normal, env, fallback)).toEqual({ file: fallback });
+    const moved = locationFrom(parseDataBasePath(fixture('windows', 'reg-databasepath-moved.txt')), env, fallback);
+    expect(moved).toEqual({ file: 'C:\\ProgramData\\drivers\\etc\\hosts', relocatedFrom: fallback });
+    expect(locationFrom(undefined, env, fallback)).toEqual({ file: fallback });
+    expect(expandWindowsEnv('%systemroot%\\x %NOPE%', env)).toBe('C:\\Windows\\x %NOPE%');
+  });
+
+  it('says so when the hosts file was moved', async () => {
+    const read = await readHostsFile(fixturePath('windows', 'hosts-default.txt'));
+    const judged = judgeHostsFile(read, fallback);
+    expect(judged).toMatchObject({ status: 'warn', reason: 'hosts-malformed', facts: { relocatedFrom: fallback } });
+    expect(judged.detail).toContain('DataBasePath');
+  });
+
+  it('runs the hosts checks on a located file, once', async () => {
+    let located = 0;
+    const tasks = hostsTasks(async () => {
+      located++;
+      return { file: fixturePath('windows', 'hosts-tinyumbrella.txt') };
+    }, watch);
+    const [file, apple] = await Promise.all(tasks.map((task) => task.run(AbortSignal.timeout(5000))));
+    expect(located).toBe(1);
+    expect(file).toMatchObject({ status: 'ok' });
+    expect(apple).toMatchObject({ status: 'fail', facts: { host: 'gs.apple.com' } });
+  });
+
+  it('never throws on garbage reg output (property)', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 500 }), (text) => void locationFrom(parseDataBasePath(text), env, fallback)));
   });
 });

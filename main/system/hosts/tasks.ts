@@ -3,6 +3,7 @@ import type { CheckTask } from '../../runner/task';
 import { systemTask, type SystemOutcome } from '../task';
 import { describeFinding, findAppleEntries, type WatchList } from './match';
 import { LARGE_HOSTS_BYTES, readHostsFile, type HostsRead } from './read';
+import type { HostsLocation } from './windows-location';
 
 export function watchListOf(catalog: Catalog): WatchList {
   const patterns = catalog.servers.map((entry) => entry.pattern);
@@ -14,27 +15,40 @@ export function watchListOf(catalog: Catalog): WatchList {
   return { patterns, hosts };
 }
 
-/** The two hosts-file checks: the file itself, then its entries for Apple's servers. One read. */
-export function hostsTasks(file: string, watch: WatchList): CheckTask[] {
-  let reading: Promise<HostsRead> | undefined;
-  const read = () => (reading ??= readHostsFile(file));
+/**
+ * The two hosts-file checks: the file itself, then its entries for Apple's servers. One read.
+ * `file` is a path, or a way to find it (Windows: the DataBasePath registry value).
+ */
+export function hostsTasks(file: string | ((signal: AbortSignal) => Promise<HostsLocation>), watch: WatchList): CheckTask[] {
+  let reading: Promise<{ read: HostsRead; location: HostsLocation }> | undefined;
+  const locate: (signal: AbortSignal) => Promise<HostsLocation> = typeof file === 'string' ? () => Promise.resolve({ file }) : file;
+  const load = (signal: AbortSignal) =>
+    (reading ??= locate(signal).then(async (location) => ({ location, read: await readHostsFile(location.file) })));
+  const read = async (signal: AbortSignal) => (await load(signal)).read;
   return [
-    systemTask({ id: 'hosts:file', kind: 'hosts', title: 'Hosts file', purpose: 'A file that overrides DNS on this computer' }, async () =>
-      judgeHostsFile(await read()),
+    systemTask(
+      { id: 'hosts:file', kind: 'hosts', title: 'Hosts file', purpose: 'A file that overrides DNS on this computer' },
+      async (signal) => {
+        const { read, location } = await load(signal);
+        return judgeHostsFile(read, location.relocatedFrom);
+      },
     ),
     systemTask(
       { id: 'hosts:apple', kind: 'hosts', title: 'Hosts file entries for Apple', purpose: 'Entries that redirect or block Apple servers' },
-      async () => judgeAppleEntries(await read(), watch),
+      async (signal) => judgeAppleEntries(await read(signal), watch),
     ),
   ];
 }
 
-export function judgeHostsFile(read: HostsRead): SystemOutcome {
+export function judgeHostsFile(read: HostsRead, relocatedFrom?: string): SystemOutcome {
+  const moved = relocatedFrom
+    ? `The system reads its hosts file from ${read.file} instead of ${relocatedFrom} (the DataBasePath registry value was changed; some malware does this). `
+    : '';
   if (read.kind === 'unreadable') {
     return {
       status: 'warn',
       reason: 'hosts-unreadable',
-      detail: `The hosts file ${read.file} could not be read: ${read.why}.`,
+      detail: `${moved}The hosts file ${read.file} could not be read: ${read.why}.`,
       facts: { file: read.file, error: read.code },
     };
   }
@@ -48,6 +62,10 @@ export function judgeHostsFile(read: HostsRead): SystemOutcome {
     encoding: decoded.encoding,
   };
   const problems: string[] = [];
+  if (moved) {
+    problems.push(moved.trim());
+    Object.assign(facts, { relocatedFrom: relocatedFrom ?? null });
+  }
   if (decoded.note) problems.push(decoded.note);
   if (read.truncated) problems.push(`The file is ${megabytes(read.size)}; only its first ${megabytes(16 * 1024 * 1024)} were read.`);
   else if (read.size > LARGE_HOSTS_BYTES)

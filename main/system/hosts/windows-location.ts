@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { runCommand } from '../exec';
+
+/** Where Windows keeps the hosts file unless someone changed it. */
+export const DEFAULT_DATABASE_PATH = '%SystemRoot%\\System32\\drivers\\etc';
+const KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
+
+export interface HostsLocation {
+  file: string;
+  /** Set when the DataBasePath registry value points somewhere other than the default. */
+  relocatedFrom?: string;
+}
+
+/**
+ * The DataBasePath value out of `reg query ...\Tcpip\Parameters /v DataBasePath`. Pure; undefined
+ * when the line is not there.
+ */
+export function parseDataBasePath(text: string): string | undefined {
+  const match = /^\s+DataBasePath\s+REG_(?:EXPAND_)?SZ\s+(.+?)\s*$/im.exec(text);
+  return match?.[1];
+}
+
+/** Expands %NAME% the way Windows does (names are case-insensitive); unknown names stay. Pure. */
+export function expandWindowsEnv(text: string, env: Readonly<Record<string, string | undefined>>): string {
+  const lower = new Map(Object.entries(env).map(([name, value]) => [name.toLowerCase(), value]));
+  return text.replace(/%([^%]+)%/g, (whole, name: string) => lower.get(name.toLowerCase()) ?? whole);
+}
+
+/**
+ * The hosts file Windows actually reads: the DataBasePath registry value says which folder. Some
+ * malware moves it to hide its own hosts file; that is worth telling. Falls back to the default
+ * when the registry cannot be read.
+ */
+export async function windowsHostsLocation(signal: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<HostsLocation> {
+  const fallback = path.win32.join(expandWindowsEnv(DEFAULT_DATABASE_PATH, { SystemRoot: 'C:\\Windows', ...env }), 'hosts');
+  const outcome = await runCommand('reg', ['query', KEY, '/v', 'DataBasePath'], { signal, timeoutMs: 10_000 });
+  const value = outcome.kind === 'ran' && outcome.exitCode === 0 ? parseDataBasePath(outcome.stdout) : undefined;
+  return locationFrom(value, env, fallback);
+}
+
+/** Pure: the hosts file for a DataBasePath value. */
+export function locationFrom(
+  value: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  fallback: string,
+): HostsLocation {
+  if (!value) return { file: fallback };
+  const folder = expandWindowsEnv(value, { SystemRoot: 'C:\\Windows', ...env });
+  const file = path.win32.join(folder, 'hosts');
+  return file.toLowerCase() === fallback.toLowerCase() ? { file } : { file, relocatedFrom: fallback };
+}
