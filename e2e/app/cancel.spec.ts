@@ -19,7 +19,7 @@ test.describe('cancelling a slow run', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Check cancelled' })).toBeVisible();
     await expect(page.getByRole('status')).toContainText(/\d+ of \d+ checks finished before you cancelled/);
-    await expect(page.getByRole('banner')).toContainText(/Cancelled after \d+ of 37 checks/);
+    await expect(page.getByRole('banner')).toContainText(/Cancelled after \d+ of \d+ checks/);
     await snap(page, 'cancelled-overview');
     await showScreen(page, 'Servers');
     await expect(page.getByRole('row', { name: /Cancelled before this check finished/ }).first()).toBeVisible();

@@ -13,25 +13,27 @@ export const ServerRow = memo(function ServerRow({ planned }: { planned: Planned
   const server = result?.kind === 'server' ? result : undefined;
   const mark = result ? result.status : running ? 'running' : 'pending';
   return (
-    <tr className={`server-row row-${mark}`}>
-      <td className="cell-status">
+    <div role="row" className={`server-row row-${mark}`}>
+      <div role="cell" className="cell-status">
         <StatusMark mark={mark} />
-      </td>
-      <th scope="row" className="cell-server">
+      </div>
+      <div role="rowheader" className="cell-server">
         <span className="server-name">{planned.title}</span>
         {planned.pattern ? (
           <span className="server-pattern">{`stands for ${planned.pattern} (probed ${planned.host ?? planned.title})`}</span>
         ) : null}
         <span className="server-purpose">{planned.purpose}</span>
         <span className="server-detail">{result ? result.detail : running ? 'Checking…' : 'Waiting to be checked'}</span>
-      </th>
-      <td className="cell-layers">
+      </div>
+      <div role="cell" className="cell-layers">
         <LayerChips layers={server?.layers} />
-      </td>
-      <td className="cell-timing">
+      </div>
+      <div role="cell" className="cell-timing">
         <Waterfall timings={result?.timings} scaleMs={scaleMs} />
-      </td>
-      <td className="cell-issuer">{server?.tls ? server.tls.issuer : result ? '–' : ''}</td>
-    </tr>
+      </div>
+      <div role="cell" className="cell-issuer">
+        {server?.tls ? server.tls.issuer : result ? '–' : ''}
+      </div>
+    </div>
   );
 });

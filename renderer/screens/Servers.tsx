@@ -1,10 +1,19 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useMemo } from 'react';
 import { useAppStore } from '../store/context';
+import { useProgressiveCount } from '../components/use-progressive-count';
 import { ServerRow } from './ServerRow';
 
+/** Rows mounted per task: about one frame's worth of work. */
+const ROWS_PER_TASK = 30;
+/** The height a row not yet mounted takes (matches contain-intrinsic-size in app.css). */
+const ROW_ESTIMATE_PX = 104;
+
 export function Servers() {
-  const servers = useAppStore(useShallow((s) => s.run.planned.filter((p) => p.kind === 'server')));
+  // The plan is one array per run: select it as is and filter only when it changes.
+  const planned = useAppStore((s) => s.run.planned);
+  const servers = useMemo(() => planned.filter((p) => p.kind === 'server'), [planned]);
   const phase = useAppStore((s) => s.run.phase);
+  const shown = useProgressiveCount(servers.length, ROWS_PER_TASK);
   return (
     <section className="screen" aria-labelledby="servers-title">
       <h1 id="servers-title">Servers</h1>
@@ -15,33 +24,38 @@ export function Servers() {
             : "No check has run yet. Run a check to test each of Apple's servers: name lookup (DNS), connection (TCP), certificate (TLS) and answer (HTTP)."}
         </p>
       ) : (
-        <div className="table-wrap">
-          <table className={`servers ${phase === 'running' || phase === 'cancelling' || phase === 'starting' ? 'servers-live' : ''}`}>
-            <caption className="visually-hidden">Apple servers and what each layer of the connection did</caption>
-            <colgroup>
-              <col className="col-status" />
-              <col className="col-server" />
-              <col className="col-layers" />
-              <col className="col-timing" />
-              <col className="col-issuer" />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">Status</span>
-                </th>
-                <th scope="col">Server</th>
-                <th scope="col">Layers</th>
-                <th scope="col">Timing</th>
-                <th scope="col">Certificate issuer</th>
-              </tr>
-            </thead>
-            <tbody>
-              {servers.map((planned) => (
-                <ServerRow key={planned.id} planned={planned} />
-              ))}
-            </tbody>
-          </table>
+        // A grid of ARIA rows rather than a <table>: each row is its own layout island
+        // (content-visibility), so a result arriving re-lays out one row, not all of them.
+        <div
+          role="table"
+          aria-label="Apple servers and what each layer of the connection did"
+          className={`table-wrap servers ${phase === 'running' || phase === 'cancelling' || phase === 'starting' ? 'servers-live' : ''}`}
+        >
+          <div role="rowgroup">
+            <div role="row" className="server-head">
+              <span role="columnheader" className="cell-status">
+                <span className="visually-hidden">Status</span>
+              </span>
+              <span role="columnheader">Server</span>
+              <span role="columnheader" className="cell-layers">
+                Layers
+              </span>
+              <span role="columnheader" className="cell-timing">
+                Timing
+              </span>
+              <span role="columnheader" className="cell-issuer">
+                Certificate issuer
+              </span>
+            </div>
+          </div>
+          <div role="rowgroup">
+            {servers.slice(0, shown).map((planned) => (
+              <ServerRow key={planned.id} planned={planned} />
+            ))}
+            {shown < servers.length ? (
+              <div className="rows-to-come" aria-hidden="true" style={{ height: `${(servers.length - shown) * ROW_ESTIMATE_PX}px` }} />
+            ) : null}
+          </div>
         </div>
       )}
     </section>
