@@ -2,7 +2,8 @@ import type { Duplex } from 'node:stream';
 import type { CheckStatus, Layers, NetworkReason, PlannedCheck, ServerCheck, Timings, TlsSummary } from '../../app/contract/check';
 import type { DnsProbeResult, DnsVerdict } from '../probes/dns';
 import { probeHttp, judgeHttp } from '../probes/http';
-import { directConnect, type Connect } from '../proxy/connector';
+import { directConnect, type Connect, type ConnectOutcome } from '../proxy/connector';
+import { dnsFailureReason } from './dns-reason';
 import { hostsFileNote } from '../system/hosts/lookup';
 import { judgeCertificate, probeTls, type CertificateFacts } from '../probes/tls';
 import { CANCELLED_DETAIL, type DnsCache } from './dns-cache';
@@ -97,15 +98,24 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
   if (verdict.kind === 'cancelled') {
     return withDns({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL });
   }
+  let tcp: Awaited<ReturnType<Connect>>;
+  let unresolvedNote = '';
   if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
     const failure = dnsFailure(target, verdict);
-    layers.dns = failure.status === 'warn' ? 'warn' : 'fail';
-    return withDns(failure);
+    // Behind a proxy the proxy resolves names, so apps work without local DNS: try through it.
+    const throughProxy = verdict.kind === 'blocked' ? undefined : await connectWithoutAddresses(connect, port, signal, host);
+    if (!throughProxy) {
+      layers.dns = failure.status === 'warn' ? 'warn' : 'fail';
+      return withDns(failure);
+    }
+    layers.dns = 'warn';
+    tcp = throughProxy;
+    unresolvedNote = ` This computer cannot look up ${host} itself (${dnsFailureReason(verdict)}), but the proxy ${throughProxy.via} does, as it would for Apple's apps.`;
+  } else {
+    layers.dns = verdict.kind === 'redirected' ? 'warn' : 'ok';
+    tcp = await connect(verdict.addresses, port, signal, host);
   }
   const redirected = verdict.kind === 'redirected' ? verdict : undefined;
-  layers.dns = redirected ? 'warn' : 'ok';
-
-  const tcp = await connect(verdict.addresses, port, signal, host);
   timings.tcpMs = tcp.ms;
   if (tcp.kind === 'cancelled') return withDns({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL });
   if (tcp.kind === 'proxy-refused') {
@@ -151,7 +161,7 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
   if (!speaks.http) {
     connection.destroy();
     return result(target, {
-      ...reached(target, redirected, `Reached ${host} on port ${port}${speaks.tls ? ' with a genuine certificate' : ''}.`),
+      ...reached(target, redirected, `Reached ${host} on port ${port}${speaks.tls ? ' with a genuine certificate' : ''}.${unresolvedNote}`),
       layers,
       timings,
       dns: dnsResult,
@@ -217,13 +227,26 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
     ? `${host} answered (HTTP ${judged.status}, which is normal for it)`
     : `${host} answered (HTTP ${judged.status})`;
   return result(target, {
-    ...reached(target, redirected, `Reachable: ${answered}${speaks.tls ? ' over a genuine secure connection' : ''}.`),
+    ...reached(target, redirected, `Reachable: ${answered}${speaks.tls ? ' over a genuine secure connection' : ''}.${unresolvedNote}`),
     layers,
     timings,
     dns: dnsResult,
     http,
     ...withTls,
   });
+}
+
+/** A connection through the proxy when no address is known; undefined when no proxy applies. */
+async function connectWithoutAddresses(
+  connect: Connect,
+  port: number,
+  signal: AbortSignal,
+  host: string,
+): Promise<(ConnectOutcome & { via: string }) | undefined> {
+  const outcome = await connect([], port, signal, host);
+  if (outcome.via) return outcome as ConnectOutcome & { via: string };
+  if (outcome.kind === 'connected') outcome.socket.destroy();
+  return undefined;
 }
 
 function reached(
