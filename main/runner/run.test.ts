@@ -176,6 +176,13 @@ describe('runChecks', () => {
     expect(elapsed).toBeLessThan(timeoutMs * 3 + 1000);
   });
 
+  it("gives a check that asks for it a longer deadline than the run's", async () => {
+    const slow: FakeTask = { ...fakeTask('powershell', { delayMs: 150 }), minimumDeadlineMs: 5000 };
+    const { report } = await run([slow, fakeTask('stuck', { ignoreSignal: true })], { timeoutMs: 50 });
+    expect(report.checks[0]).toMatchObject({ id: 'powershell', status: 'ok' });
+    expect(report.checks[1]).toMatchObject({ id: 'stuck', detail: 'interrupted: deadline' });
+  });
+
   it('keeps the result of a check that gives up on its own at the deadline', async () => {
     const { report } = await run([fakeTask('slow', { delayMs: 10_000 })], { timeoutMs: 100 });
     expect(report.checks[0]).toMatchObject({ id: 'slow', detail: 'gave up on its own: TimeoutError' });

@@ -62,7 +62,7 @@ export async function runChecks(tasks: readonly CheckTask[], options: RunOptions
 }
 
 async function runOne(task: CheckTask, options: RunOptions): Promise<CheckResult> {
-  const signal = withDeadline(options.signal, options.timeoutMs);
+  const signal = withDeadline(options.signal, Math.max(options.timeoutMs, task.minimumDeadlineMs ?? 0));
   let timer: NodeJS.Timeout | undefined;
   let stepIn: (() => void) | undefined;
   const overrun = new Promise<CheckResult>((resolve) => {

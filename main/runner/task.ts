@@ -7,4 +7,9 @@ export interface CheckTask {
   run(signal: AbortSignal): Promise<CheckResult>;
   /** The result to report when the check could not finish: the deadline passed or the user cancelled. */
   interrupted(why: 'deadline' | 'cancelled'): CheckResult;
+  /**
+   * A check that is slow by nature (a cold PowerShell start on Windows) gets at least this long,
+   * whatever the run's per-check deadline.
+   */
+  minimumDeadlineMs?: number;
 }

@@ -6,3 +6,6 @@
 export function powershellArgs(script: string): string[] {
   return ['-NoProfile', '-NonInteractive', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
 }
+
+/** A cold PowerShell start on a slow PC takes several seconds; its checks get this long at least. */
+export const POWERSHELL_DEADLINE_MS = 30_000;

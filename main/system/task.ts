@@ -30,6 +30,8 @@ export interface SystemPlan {
   port?: number;
   protocol?: 'tcp' | 'udp';
   entryId?: string;
+  /** See CheckTask.minimumDeadlineMs. */
+  minimumDeadlineMs?: number;
 }
 
 /**
@@ -65,6 +67,7 @@ export function systemTask(plan: SystemPlan, run: (signal: AbortSignal) => Promi
   });
   return {
     planned,
+    ...(plan.minimumDeadlineMs ? { minimumDeadlineMs: plan.minimumDeadlineMs } : {}),
     async run(signal) {
       let outcome: SystemOutcome;
       try {

@@ -1,7 +1,7 @@
 import type { CheckTask } from '../../runner/task';
 import { runCommand, type CommandOutcome } from '../exec';
 import type { ListProcesses, ProcessList } from '../processes/list';
-import { powershellArgs } from '../powershell';
+import { POWERSHELL_DEADLINE_MS, powershellArgs } from '../powershell';
 import { commandTrouble, notApplicable, systemTask, type SystemOs, type SystemOutcome } from '../task';
 import { productsFromProcesses } from './known-products';
 import { parseBlockAll, parseGlobalState, parseListApps } from './socketfilterfw';
@@ -26,11 +26,15 @@ export function firewallTasks(os: SystemOs, processes: ListProcesses, run: RunCo
       const security = (signal: AbortSignal) =>
         (pending ??= run('powershell.exe', powershellArgs(WINDOWS_SECURITY_SCRIPT), {
           signal,
-          timeoutMs: 30_000,
+          timeoutMs: POWERSHELL_DEADLINE_MS,
         }));
       return [
-        systemTask(firewall, async (signal) => judgeWindowsFirewall(await security(signal))),
-        systemTask(products, async (signal) => judgeWindowsProducts(await security(signal), await processes(signal))),
+        systemTask({ ...firewall, minimumDeadlineMs: POWERSHELL_DEADLINE_MS }, async (signal) =>
+          judgeWindowsFirewall(await security(signal)),
+        ),
+        systemTask({ ...products, minimumDeadlineMs: POWERSHELL_DEADLINE_MS }, async (signal) =>
+          judgeWindowsProducts(await security(signal), await processes(signal)),
+        ),
       ];
     }
     case 'mac':

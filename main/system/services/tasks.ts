@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CheckTask } from '../../runner/task';
 import { runCommand, type CommandOutcome } from '../exec';
-import { powershellArgs } from '../powershell';
+import { POWERSHELL_DEADLINE_MS, powershellArgs } from '../powershell';
 import { commandTrouble, notApplicable, systemTask, type SystemOs, type SystemOutcome } from '../task';
 import { EDITION_NAMES, editionOfServicePath, editionsFound, parseAppxJson } from './edition';
 import { parseLaunchctlPrint } from './launchctl';
@@ -40,7 +40,13 @@ export function serviceTasks(os: SystemOs, run: RunCommand = runCommand): CheckT
           ),
         ),
         systemTask(
-          { id: 'service:edition', kind: 'service', title: 'Apple device software', purpose: 'Which edition is installed' },
+          {
+            id: 'service:edition',
+            kind: 'service',
+            title: 'Apple device software',
+            purpose: 'Which edition is installed',
+            minimumDeadlineMs: POWERSHELL_DEADLINE_MS,
+          },
           (signal) => windowsEdition(run, signal),
         ),
       ];
@@ -131,7 +137,7 @@ export function judgeWindowsService(
 async function windowsEdition(run: RunCommand, signal: AbortSignal): Promise<SystemOutcome> {
   const script =
     "[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; Get-AppxPackage -Name 'AppleInc.*' | Select-Object Name,Version,InstallLocation | ConvertTo-Json";
-  const appx = await run('powershell.exe', powershellArgs(script), { signal, timeoutMs: 20_000 });
+  const appx = await run('powershell.exe', powershellArgs(script), { signal, timeoutMs: POWERSHELL_DEADLINE_MS });
   const programFiles = [process.env['ProgramFiles'], process.env['ProgramFiles(x86)']].filter((dir): dir is string => !!dir);
   let desktop: string | undefined;
   for (const dir of programFiles) {
