@@ -141,6 +141,46 @@ describe('the app', () => {
     expect(row('TCP 27015')).toHaveTextContent('Local checks not yet run');
   });
 
+  it("shows who listens on a local port and the computer's own checks once the run has them", async () => {
+    const user = userEvent.setup();
+    const { store } = renderApp();
+    const listener = {
+      id: 'listener:tcp:27015',
+      kind: 'listener' as const,
+      group: 'system' as const,
+      title: 'TCP 27015 on this computer',
+      port: 27015,
+      protocol: 'tcp' as const,
+    };
+    const hosts = { id: 'hosts:file', kind: 'hosts' as const, group: 'system' as const, title: 'Hosts file' };
+    act(() => {
+      store.getState().runStarting();
+      store.getState().runEvent(started([gs, listener, hosts]));
+      store
+        .getState()
+        .runEvent(
+          result({
+            ...listener,
+            status: 'ok',
+            reason: 'ok',
+            detail: 'Held as expected.',
+            timings: {},
+            facts: { pid: 7, program: 'AppleMobileDeviceService.exe', address: '127.0.0.1' },
+          }),
+        );
+      store
+        .getState()
+        .runEvent(
+          result({ ...hosts, status: 'fail', reason: 'hosts-redirect', detail: 'gs.apple.com is redirected on line 23.', timings: {} }),
+        );
+    });
+    expect(screen.getByRole('heading', { level: 2, name: 'This computer' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Hosts file')).toHaveTextContent('gs.apple.com is redirected on line 23.');
+    await user.click(screen.getByRole('button', { name: 'Ports' }));
+    expect(screen.getByRole('row', { name: /TCP 27015/ })).toHaveTextContent('AppleMobileDeviceService.exe (pid 7)');
+    expect(screen.getByRole('row', { name: /TCP 554/ })).toHaveTextContent('Not checked (used outbound only)');
+  });
+
   it('says plainly when the check could not start', () => {
     const { store } = renderApp();
     act(() => {

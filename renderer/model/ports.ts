@@ -9,7 +9,8 @@ export type PortState =
   | { kind: 'untestable'; text: string }
   | { kind: 'done'; status: CheckStatus; text: string };
 
-export type Listeners = { kind: 'not-run' } | { kind: 'pending' } | { kind: 'found'; who: string[] } | { kind: 'none' };
+export type Listeners =
+  { kind: 'not-run' } | { kind: 'not-watched' } | { kind: 'pending' } | { kind: 'found'; who: string[] } | { kind: 'none' };
 
 export interface PortRow {
   id: string;
@@ -56,7 +57,7 @@ function coveringChecks(entry: PortEntry, planned: readonly PlannedCheck[]): Pla
     case 'ntp':
       return planned.filter((p) => p.kind === 'ntp');
     case 'local':
-      return planned.filter((p) => p.kind === 'listener' && inRange(entry, p.port));
+      return planned.filter((p) => p.kind === 'listener' && inRange(entry, p.port) && (p.protocol ?? entry.protocol) === entry.protocol);
     case undefined:
       return planned.filter((p) => p.kind === 'port' && inRange(entry, p.port) && (entry.host === undefined || p.host === entry.host));
   }
@@ -104,8 +105,11 @@ function summarize(entry: PortEntry, results: readonly CheckResult[], planned: n
 }
 
 function listenersOf(entry: PortEntry, run: RunState): Listeners {
-  const checks = run.planned.filter((p) => p.kind === 'listener' && inRange(entry, p.port));
-  if (checks.length === 0) return { kind: 'not-run' };
+  const checks = run.planned.filter(
+    (p) => p.kind === 'listener' && inRange(entry, p.port) && (p.protocol ?? entry.protocol) === entry.protocol,
+  );
+  // The local checks ran but do not look at this port (it is only used outbound).
+  if (checks.length === 0) return run.planned.some((p) => p.kind === 'listener') ? { kind: 'not-watched' } : { kind: 'not-run' };
   const results = checks.map((p) => run.results[p.id]).filter((r): r is CheckResult => r !== undefined);
   if (results.length === 0) return { kind: 'pending' };
   const who = results.flatMap((r) => (r.kind === 'listener' || r.kind === 'process' ? describeListener(r.facts) : []));
@@ -114,7 +118,7 @@ function listenersOf(entry: PortEntry, run: RunState): Listeners {
 
 function describeListener(facts: Record<string, string | number | boolean | null> | undefined): string[] {
   if (!facts) return [];
-  const name = facts['process'] ?? facts['name'];
+  const name = facts['program'] ?? facts['process'] ?? facts['name'];
   if (name === undefined || name === null || name === '') return [];
   return [facts['pid'] !== undefined && facts['pid'] !== null ? `${String(name)} (pid ${String(facts['pid'])})` : String(name)];
 }

@@ -2,6 +2,7 @@ import { assertNever } from '../../app/contract/check';
 import { headline, verdictOf, type Verdict } from '../model/verdict';
 import { useAppStore } from '../store/context';
 import { useShallow } from 'zustand/react/shallow';
+import { ThisComputer } from './ThisComputer';
 
 function Explanation({ verdict }: { verdict: Verdict }) {
   switch (verdict.kind) {
@@ -79,6 +80,7 @@ export function Overview() {
           <dd>{waiting}</dd>
         </div>
       </dl>
+      <ThisComputer />
     </section>
   );
 }

@@ -21,6 +21,8 @@ function ListenerText({ listeners }: { listeners: Listeners }) {
   switch (listeners.kind) {
     case 'not-run':
       return <span className="muted">Not yet run</span>;
+    case 'not-watched':
+      return <span className="muted">Not checked (used outbound only)</span>;
     case 'pending':
       return <span className="muted">Checking…</span>;
     case 'none':

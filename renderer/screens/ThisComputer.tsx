@@ -1,0 +1,39 @@
+import { memo, useMemo } from 'react';
+import type { PlannedCheck } from '../../app/contract/check';
+import { StatusMark } from '../components/StatusMark';
+import { useAppStore } from '../store/context';
+
+/** Kinds with a screen of their own (Processes, Ports) are left to it. */
+const SHOWN_HERE = new Set(['service', 'hosts', 'proxy', 'firewall', 'clock']);
+
+const LocalRow = memo(function LocalRow({ planned }: { planned: PlannedCheck }) {
+  const result = useAppStore((s) => s.run.results[planned.id]);
+  const running = useAppStore((s) => s.run.inFlight[planned.id] === true);
+  const mark = result ? result.status : running ? 'running' : 'pending';
+  return (
+    <li className={`local row-${mark}`} aria-label={planned.title}>
+      <StatusMark mark={mark} showLabel />
+      <div>
+        <span className="local-title">{planned.title}</span>
+        <span className="local-detail">{result ? result.detail : running ? 'Checking…' : 'Waiting to be checked'}</span>
+      </div>
+    </li>
+  );
+});
+
+/** The checks of the computer itself (services, hosts file, proxy, firewall, clock), when the run has them. */
+export function ThisComputer() {
+  const planned = useAppStore((s) => s.run.planned);
+  const local = useMemo(() => planned.filter((p) => p.group === 'system' && SHOWN_HERE.has(p.kind)), [planned]);
+  if (local.length === 0) return null;
+  return (
+    <section className="this-computer" aria-labelledby="this-computer-title">
+      <h2 id="this-computer-title">This computer</h2>
+      <ul className="local-list">
+        {local.map((p) => (
+          <LocalRow key={p.id} planned={p} />
+        ))}
+      </ul>
+    </section>
+  );
+}
