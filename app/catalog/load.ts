@@ -1,6 +1,6 @@
 import en from 'zod/v4/locales/en.js';
 import { catalogSchema, type Catalog } from './schema';
-import builtin from './catalog.json';
+import { issuerSet } from './issuers';
 
 // zod/mini ships no messages ("Invalid input" for everything); the English ones say what is wrong.
 // Imported alone so the CLI bundle does not carry every other language.
@@ -33,11 +33,8 @@ export function parseCatalogText(text: string, source: string): CatalogParse {
   return result.ok ? result : { ok: false, problems: result.problems.map((p) => `${source}: ${p}`) };
 }
 
-export function builtinCatalog(): Catalog {
-  const result = parseCatalog(builtin);
-  if (!result.ok) throw new Error(`The built-in catalog is invalid: ${result.problems.join('; ')}`);
-  return result.catalog;
-}
+export { builtinCatalog } from './builtin';
+export { expectedIssuers } from './issuers';
 
 /** Rules a schema cannot express: unique ids, wildcards need a concrete host, known issuer sets. */
 function crossChecks(catalog: Catalog): string[] {
@@ -81,12 +78,3 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** The issuer names that count as genuine for a server entry; empty means any trusted issuer. */
-export function expectedIssuers(catalog: Catalog, issuers: string | string[] | undefined, extra: readonly string[]): string[] {
-  const base = issuers === undefined ? [] : typeof issuers === 'string' ? (issuerSet(catalog, issuers) ?? []) : issuers;
-  return base.length === 0 ? [] : [...base, ...extra];
-}
-
-/** An issuer set by name; own keys only, so "constructor" or "__proto__" is not a set. */
-function issuerSet(catalog: Catalog, name: string): string[] | undefined {
-  return catalog.issuerSets && Object.hasOwn(catalog.issuerSets, name) ? catalog.issuerSets[name] : undefined;
-}

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { builtinCatalog, parseCatalogText } from '../../app/catalog/load';
+import { builtinCatalog } from '../../app/catalog/builtin';
 import type { Catalog } from '../../app/catalog/schema';
 
 export type CatalogLoad = { ok: true; catalog: Catalog; source: string } | { ok: false; message: string };
@@ -22,6 +22,8 @@ export async function loadCatalog(file?: string): Promise<CatalogLoad> {
             : (error as Error).message;
     return { ok: false, message: `Cannot read the catalog ${file}: ${why}.` };
   }
+  // Loaded only here: the schema library is needed for a user's file, not for the built-in catalog.
+  const { parseCatalogText } = await import('../../app/catalog/load');
   const parsed = parseCatalogText(text, file);
   if (!parsed.ok) return { ok: false, message: `The catalog is not valid:\n  ${parsed.problems.join('\n  ')}` };
   return { ok: true, catalog: parsed.catalog, source: file };

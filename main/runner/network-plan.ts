@@ -1,5 +1,5 @@
 import type { PlannedCheck, ServerCheck } from '../../app/contract/check';
-import { expectedIssuers } from '../../app/catalog/load';
+import { expectedIssuers } from '../../app/catalog/issuers';
 import type { Catalog } from '../../app/catalog/schema';
 import { sharedSecureContext } from '../probes/tls';
 import type { Connect } from '../proxy/connector';
