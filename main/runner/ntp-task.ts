@@ -1,4 +1,5 @@
 import type { NtpCheck, PlannedCheck } from '../../app/contract/check';
+import { describeClockOffset } from '../../app/format/clock-offset';
 import { probeNtp, type NtpProbeOptions } from '../probes/ntp';
 import { CANCELLED_DETAIL, type DnsCache } from './dns-cache';
 import { dnsFailureReason } from './dns-reason';
@@ -69,14 +70,12 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
       switch (answer.kind) {
         case 'answer': {
           const offset = answer.offsetMs;
-          const seconds = Math.abs(offset / 1000);
-          const direction = offset > 0 ? 'ahead' : 'behind';
           if (Math.abs(offset) > target.maxOffsetMs) {
             return result({
               status: 'fail',
               reason: 'clock-skew',
               offsetMs: offset,
-              detail: `This computer's clock is ${formatSeconds(seconds)} ${direction} of Apple's time server. A clock that far off breaks secure connections: set the time automatically.`,
+              detail: `This computer's clock is ${describeClockOffset(offset)} of Apple's time server. A clock that far off breaks secure connections: set the time automatically.`,
               timings,
             });
           }
@@ -84,7 +83,7 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
             status: 'ok',
             reason: 'ok',
             offsetMs: offset,
-            detail: `Apple's time server answered; this computer's clock is within ${formatSeconds(Math.max(seconds, 0.001))} of it.`,
+            detail: `Apple's time server answered; compared with it, this computer's clock is ${describeClockOffset(offset)}.`,
             timings,
           });
         }
@@ -114,11 +113,4 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
       }
     },
   };
-}
-
-function formatSeconds(seconds: number): string {
-  if (seconds >= 3600) return `${(seconds / 3600).toFixed(1)} hours`;
-  if (seconds >= 120) return `${Math.round(seconds / 60)} minutes`;
-  if (seconds >= 1) return `${seconds.toFixed(1)} seconds`;
-  return `${Math.round(seconds * 1000)} ms`;
 }

@@ -4,6 +4,7 @@ import type { Catalog } from '../../../app/catalog/schema';
 import { ABORTED, raceAbort } from '../../probes/deadline';
 import { probeNtp, type NtpOutcome } from '../../probes/ntp';
 import type { CheckTask } from '../../runner/task';
+import { describeClockOffset } from '../../../app/format/clock-offset';
 import { systemTask, type SystemOutcome } from '../task';
 
 export interface ClockOptions {
@@ -28,7 +29,7 @@ export function clockTask(catalog: Catalog, options: ClockOptions = {}): CheckTa
         const shared = await raceAbort(signal, options.shared);
         if (shared === ABORTED) return { status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' };
         const offset = shared.kind === 'ntp' ? shared.offsetMs : undefined;
-        return judgeClock(offset, maxOffsetMs, `the time server check (${ntp?.host ?? 'NTP'})`, shared.detail);
+        return judgeClock(offset, maxOffsetMs, ntp?.host ?? 'the time server', shared.detail);
       }
       if (!ntp)
         return { status: 'skipped', reason: 'clock-unknown', detail: 'The catalog names no time server to compare the clock with.' };
@@ -89,21 +90,14 @@ export function judgeClock(offsetMs: number | undefined, maxOffsetMs: number, so
       facts: { ...facts, offsetMs: null },
     };
   }
-  const seconds = Math.abs(offsetMs) / 1000;
-  const direction = offsetMs > 0 ? 'ahead' : 'behind';
-  const amount =
-    seconds >= 3600
-      ? `${(seconds / 3600).toFixed(1)} hours`
-      : seconds >= 120
-        ? `${Math.round(seconds / 60)} minutes`
-        : `${seconds.toFixed(1)} seconds`;
+  const offset = describeClockOffset(offsetMs);
   if (Math.abs(offsetMs) > maxOffsetMs) {
     return {
       status: 'fail',
       reason: 'clock-skew',
-      detail: `This computer's clock is ${amount} ${direction}. Secure connections to Apple fail when the clock is off by more than a few minutes: turn on "Set time automatically".`,
+      detail: `This computer's clock is ${offset}. Secure connections to Apple fail when the clock is off by more than a few minutes: turn on "Set time automatically".`,
       facts: { ...facts, offsetMs },
     };
   }
-  return { status: 'ok', reason: 'ok', detail: `The clock is right (${amount} ${direction} of ${source}).`, facts: { ...facts, offsetMs } };
+  return { status: 'ok', reason: 'ok', detail: `The clock is right: ${offset} compared with ${source}.`, facts: { ...facts, offsetMs } };
 }
