@@ -156,18 +156,16 @@ describe('the app', () => {
     act(() => {
       store.getState().runStarting();
       store.getState().runEvent(started([gs, listener, hosts]));
-      store
-        .getState()
-        .runEvent(
-          result({
-            ...listener,
-            status: 'ok',
-            reason: 'ok',
-            detail: 'Held as expected.',
-            timings: {},
-            facts: { pid: 7, program: 'AppleMobileDeviceService.exe', address: '127.0.0.1' },
-          }),
-        );
+      store.getState().runEvent(
+        result({
+          ...listener,
+          status: 'ok',
+          reason: 'ok',
+          detail: 'Held as expected.',
+          timings: {},
+          facts: { pid: 7, program: 'AppleMobileDeviceService.exe', address: '127.0.0.1' },
+        }),
+      );
       store
         .getState()
         .runEvent(
@@ -179,6 +177,13 @@ describe('the app', () => {
     await user.click(screen.getByRole('button', { name: 'Ports' }));
     expect(screen.getByRole('row', { name: /TCP 27015/ })).toHaveTextContent('AppleMobileDeviceService.exe (pid 7)');
     expect(screen.getByRole('row', { name: /TCP 554/ })).toHaveTextContent('Not checked (used outbound only)');
+  });
+
+  it("opens Apple's page through main instead of navigating", async () => {
+    const user = userEvent.setup();
+    const { actions } = renderApp();
+    await user.click(screen.getByRole('link', { name: /Apple's list for enterprise networks/ }));
+    expect(actions.openLink).toHaveBeenCalledWith('https://support.apple.com/HT210060');
   });
 
   it('says plainly when the check could not start', () => {

@@ -2,7 +2,11 @@ import { assertNever } from '../../app/contract/check';
 import { headline, verdictOf, type Verdict } from '../model/verdict';
 import { useAppStore } from '../store/context';
 import { useShallow } from 'zustand/react/shallow';
+import { ExternalLink } from '../components/ExternalLink';
 import { ThisComputer } from './ThisComputer';
+
+/** Apple's own page listing the hosts and ports its devices need (the catalog's source). */
+export const APPLE_NETWORK_HELP = 'https://support.apple.com/HT210060';
 
 function Explanation({ verdict }: { verdict: Verdict }) {
   switch (verdict.kind) {
@@ -81,6 +85,9 @@ export function Overview() {
         </div>
       </dl>
       <ThisComputer />
+      <p className="footnote">
+        The servers and ports come from <ExternalLink href={APPLE_NETWORK_HELP}>Apple's list for enterprise networks</ExternalLink>.
+      </p>
     </section>
   );
 }

@@ -1,0 +1,20 @@
+import type { MouseEvent, ReactNode } from 'react';
+import { useActions } from '../store/context';
+
+/**
+ * A link that opens in the user's browser through main (https only there). The page itself never
+ * navigates: main blocks that, so the click is turned into an openLink request.
+ */
+export function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
+  const { openLink } = useActions();
+  const open = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    openLink(href);
+  };
+  return (
+    <a href={href} onClick={open} rel="noreferrer" className="external-link">
+      {children}
+      <span className="visually-hidden"> (opens in your browser)</span>
+    </a>
+  );
+}
