@@ -26,24 +26,27 @@ async function rendererCsp(): Promise<string> {
 }
 
 export interface AppFixtures {
+  /** Console errors a test provokes on purpose (they fail every other test). */
+  expectedConsoleErrors: RegExp | undefined;
   app: EmulatedApp;
   /** The page, loaded and showing the app. */
   appPage: Page;
 }
 
 export const test = base.extend<AppFixtures>({
+  expectedConsoleErrors: [undefined, { option: true }],
   app: async ({ page }, use) => {
     const app = await (await loadHarness()).emulatePreload(page);
     await use(app);
     await app.close();
   },
-  appPage: async ({ page, app }, use) => {
+  appPage: async ({ page, app, expectedConsoleErrors }, use) => {
     void app;
     const server = await serveRenderer(RENDERER, await rendererCsp());
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      if (message.type() === 'error' && !expectedConsoleErrors?.test(message.text())) problems.push(`console error: ${message.text()}`);
     });
     await page.goto(server.url);
     await expect(page.getByRole('button', { name: 'Run check' })).toBeVisible();
