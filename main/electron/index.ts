@@ -38,7 +38,12 @@ const runs = new RunService({
 
 async function openWindow(): Promise<void> {
   mainWindow = await createMainWindow(
-    { preload: path.join(here, '../preload/index.cjs'), page, stateFile: path.join(app.getPath('userData'), 'window-state.json') },
+    {
+      preload: path.join(here, '../preload/index.cjs'),
+      page,
+      stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+      devTools: !app.isPackaged,
+    },
     log,
   );
   mainWindow.on('closed', () => {

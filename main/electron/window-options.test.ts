@@ -17,6 +17,8 @@ describe('mainWindowOptions', () => {
       experimentalFeatures: false,
     });
     expect(options).toMatchObject({ width: 900, height: 700, show: false });
+    expect(options.webPreferences?.devTools).toBe(false);
+    expect(mainWindowOptions('/p', { width: 900, height: 700 }, false, true).webPreferences?.devTools).toBe(true);
   });
 
   it('uses the restored place when there is one', () => {

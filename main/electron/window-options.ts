@@ -5,7 +5,12 @@ export const MIN_WIDTH = 560;
 export const MIN_HEIGHT = 480;
 
 /** The one window's options: locked down (no Node, sandboxed, isolated) whatever else changes. */
-export function mainWindowOptions(preloadPath: string, bounds: WindowBounds, dark: boolean): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  bounds: WindowBounds,
+  dark: boolean,
+  devTools = false,
+): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: MIN_WIDTH,
@@ -30,7 +35,8 @@ export function mainWindowOptions(preloadPath: string, bounds: WindowBounds, dar
       // Middle-click would otherwise try to open links in a new window (denied anyway).
       disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
-      devTools: !process.env['SYNC_DOCTOR_NO_DEVTOOLS'],
+      // Only in development: a packaged app has no use for them.
+      devTools,
     },
   };
 }

@@ -8,13 +8,14 @@ export interface WindowPaths {
   preload: string;
   page: TrustedPage;
   stateFile: string;
+  devTools: boolean;
 }
 
 /** Creates the one window, restores its size and place, and remembers them when it closes. */
 export async function createMainWindow(paths: WindowPaths, log: (message: string) => void): Promise<BrowserWindow> {
   const areas = screen.getAllDisplays().map((display) => display.workArea);
   const state = await loadWindowState(paths.stateFile, areas);
-  const options = mainWindowOptions(paths.preload, state.bounds, nativeTheme.shouldUseDarkColors);
+  const options = mainWindowOptions(paths.preload, state.bounds, nativeTheme.shouldUseDarkColors, paths.devTools);
   // The settings that matter most are restated here, at the one place a window is created, so
   // neither a change to window-options.ts nor a scanner reading this call can miss them.
   const window = new BrowserWindow({
