@@ -4,7 +4,7 @@ import { useProgressiveCount } from '../components/use-progressive-count';
 import { ServerRow } from './ServerRow';
 
 /** Rows mounted per task: about one frame's worth of work. */
-const ROWS_PER_TASK = 30;
+const ROWS_PER_TASK = 12;
 /** The height a row not yet mounted takes (matches contain-intrinsic-size in app.css). */
 const ROW_ESTIMATE_PX = 104;
 
