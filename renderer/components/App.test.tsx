@@ -176,7 +176,7 @@ describe('the app', () => {
     expect(screen.getByLabelText('Hosts file')).toHaveTextContent('gs.apple.com is redirected on line 23.');
     await user.click(screen.getByRole('button', { name: 'Ports' }));
     expect(screen.getByRole('row', { name: /TCP 27015/ })).toHaveTextContent('AppleMobileDeviceService.exe (pid 7)');
-    expect(screen.getByRole('row', { name: /TCP 554/ })).toHaveTextContent('Not checked (used outbound only)');
+    expect(screen.getByRole('row', { name: /TCP 554/ })).toHaveTextContent('Outbound only');
   });
 
   it("opens Apple's page through main instead of navigating", async () => {

@@ -22,7 +22,7 @@ function ListenerText({ listeners }: { listeners: Listeners }) {
     case 'not-run':
       return <span className="muted">Not yet run</span>;
     case 'not-watched':
-      return <span className="muted">Not checked (used outbound only)</span>;
+      return <span className="muted">Outbound only</span>;
     case 'pending':
       return <span className="muted">Checking…</span>;
     case 'none':
