@@ -93,6 +93,9 @@ export async function runToEnd(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 60_000 });
 }
 
+/** A screenshot of what the user sees, kept in test-results/screens and attached to the report. */
 export async function snap(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  await test.info().attach(name, { path: file, contentType: 'image/png' });
 }
