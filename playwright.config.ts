@@ -1,10 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-// Chromium writes into $HOME: keep it in a throwaway folder.
-const scratch = mkdtempSync(path.join(tmpdir(), 'sync-doctor-pw-'));
+// Chromium writes into $HOME: keep it in a throwaway folder (one, reused: the config loads in
+// every worker).
+const scratch = path.join(tmpdir(), 'sync-doctor-playwright');
+mkdirSync(scratch, { recursive: true });
 process.env['XDG_CONFIG_HOME'] ??= path.join(scratch, 'config');
 process.env['XDG_CACHE_HOME'] ??= path.join(scratch, 'cache');
 
