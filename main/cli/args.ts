@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
 
 export interface CheckCommand {
   command: 'check';
@@ -13,8 +14,7 @@ export interface CheckCommand {
 
 export type ParsedArgs = CheckCommand | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
 
-export const DEFAULT_TIMEOUT_MS = 5000;
-export const DEFAULT_CONCURRENCY = 48;
+export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
 
 export const USAGE = `Usage: sync-doctor check [options]
 

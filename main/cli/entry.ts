@@ -1,3 +1,4 @@
+import './prepare-environment';
 import { runCli } from './main';
 
 // Ctrl-C once cancels the run and still prints what was found; twice quits at once.

@@ -1,3 +1,4 @@
+import './prepare-environment';
 import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,7 +30,8 @@ const openLink = (url: string) => void openInBrowser(url);
 
 const runs = new RunService({
   loadCatalog: () => loadDesktopCatalog(app.getPath('userData')),
-  runEngine,
+  // Chromium's resolver understands PAC scripts and auto-detection, which the engine alone cannot.
+  runEngine: (options, emit) => runEngine({ ...options, proxy: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) } }, emit),
   emit: (event) => void send(target(), 'check:event', event),
   timeoutMs: DEFAULT_TIMEOUT_MS,
   concurrency: DEFAULT_CONCURRENCY,
