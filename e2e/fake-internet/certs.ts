@@ -8,8 +8,8 @@ export interface KeyPair {
 }
 
 export interface WorldCertificates {
-  /** From the test CA, for every host: what a healthy server presents. */
-  genuine: KeyPair;
+  /** From the test CA, one per host naming only that host, as real servers present. */
+  genuine: ReadonlyMap<string, KeyPair>;
   /** From the "Contoso Web Shield" CA: what an HTTPS-inspecting product presents. */
   intercepted: KeyPair;
   /** From the test CA, but expired a year ago. */
@@ -69,8 +69,9 @@ async function makeCertificates(hosts: readonly string[]): Promise<WorldCertific
     );
     return { cert: pems.cert, key: pems.private };
   };
-  const [genuine, intercepted, expired, wrongName, untrusted] = await Promise.all([
-    leaf(hosts, testCa, now - DAY, now + 365 * DAY, 'Fake Apple'),
+  const genuine = new Map<string, KeyPair>();
+  for (const host of hosts) genuine.set(host, await leaf([host], testCa, now - DAY, now + 365 * DAY, 'Fake Apple'));
+  const [intercepted, expired, wrongName, untrusted] = await Promise.all([
     leaf(hosts, interceptCa, now - DAY, now + 365 * DAY, 'Contoso Security'),
     leaf(hosts, testCa, now - 730 * DAY, now - 365 * DAY, 'Fake Apple'),
     leaf(['wrong.example.net'], testCa, now - DAY, now + 365 * DAY, 'Fake Apple'),

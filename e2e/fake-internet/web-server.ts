@@ -67,7 +67,7 @@ export function startListener(options: ListenerOptions): Promise<RunningListener
   tlsServer?.on('tlsClientError', () => undefined);
 
   // Paused on connect so that the TLS server, handed the socket after the delay, still sees the hello.
-  const server = net.createServer({ pauseOnConnect: true }, (socket) => {
+  const server = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
     sockets.add(socket);
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));

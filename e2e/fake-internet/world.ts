@@ -166,7 +166,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
         const listener = await startListener({
           address,
           port,
-          behaviour: behaviourFor(fault, port, target.answer, certificates),
+          behaviour: behaviourFor(fault, port, target, certificates),
           ...(scenario.delays?.tlsMs ? { tlsDelayMs: scenario.delays.tlsMs } : {}),
           ...(scenario.delays?.httpMs ? { httpDelayMs: scenario.delays.httpMs } : {}),
         });
@@ -203,7 +203,8 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
 
 const BASE_HOSTS = '127.0.0.1 localhost\n::1 localhost ip6-localhost\n';
 
-function behaviourFor(fault: Fault, port: number, answer: HttpAnswer, certs: WorldCertificates): ListenerBehaviour {
+function behaviourFor(fault: Fault, port: number, target: Target, certs: WorldCertificates): ListenerBehaviour {
+  const { answer } = target;
   if (fault === 'hang') return { kind: 'hang' };
   if (fault === 'garbage') return { kind: 'garbage' };
   const isTls = port === 443 || port === 5223;
@@ -216,13 +217,15 @@ function behaviourFor(fault: Fault, port: number, answer: HttpAnswer, certs: Wor
         ? { status: 302, headers: { Location: 'http://login.portal.example/?continue=apple' } }
         : answer;
   if (!isTls) return { kind: 'http', answer: httpAnswer };
+  const genuine = certs.genuine.get(target.host);
+  if (!genuine) throw new Error(`No certificate was made for ${target.host}`);
   const pair: KeyPair =
     {
-      healthy: certs.genuine,
+      healthy: genuine,
       intercept: certs.intercepted,
       expired: certs.expired,
       'wrong-name': certs.wrongName,
       untrusted: certs.untrusted,
-    }[fault as 'healthy' | 'intercept' | 'expired' | 'wrong-name' | 'untrusted'] ?? certs.genuine;
+    }[fault as 'healthy' | 'intercept' | 'expired' | 'wrong-name' | 'untrusted'] ?? genuine;
   return isHttp ? { kind: 'https', cert: pair.cert, key: pair.key, answer: httpAnswer } : { kind: 'tls', cert: pair.cert, key: pair.key };
 }
