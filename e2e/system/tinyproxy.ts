@@ -59,8 +59,16 @@ export async function startTinyproxy(options: TinyproxyOptions = {}): Promise<Ti
     log: () => log,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
+        // tinyproxy may linger on SIGTERM while it drains connections: give it a moment, then kill it.
         child.kill('SIGTERM');
-        await exited;
+        let timer: NodeJS.Timeout | undefined;
+        const graceOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)));
+        await Promise.race([exited, graceOver]);
+        clearTimeout(timer);
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGKILL');
+          await exited;
+        }
       }
       await rm(dir, { recursive: true, force: true });
     },
