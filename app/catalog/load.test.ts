@@ -3,8 +3,9 @@ import builtinJson from './catalog.json';
 import { builtinCatalog, expectedIssuers, parseCatalog, parseCatalogText } from './load';
 import type { Catalog } from './schema';
 
-// Apple's own list, kept in shared/ beside the repository (CI lays shared/ out the same way).
-const SEED_URL = new URL('../../../shared/seed/apple-security-software-servers-ports-processes.txt', import.meta.url);
+// Apple's own list, as the catalog was written from it: a copy kept beside the catalog so the
+// repository checks itself against its source wherever it is cloned.
+const SEED_URL = new URL('./apple-source.txt', import.meta.url);
 
 /**
  * app/ is shared with the renderer, so it has no Node imports (lint) and no Node types (the web
