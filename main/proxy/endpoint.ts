@@ -31,11 +31,20 @@ export function parseProxyAddress(text: string, defaultPort = 80): ParsedProxy {
   const port = url.port ? Number(url.port) : defaultPort;
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const label = `http://${url.hostname}:${port}`;
-  const user = decodeURIComponent(url.username);
+  const user = decodePart(url.username);
   return {
     kind: 'ok',
-    endpoint: { host, port, label, ...(user ? { auth: { user, password: decodeURIComponent(url.password) } } : {}) },
+    endpoint: { host, port, label, ...(user ? { auth: { user, password: decodePart(url.password) } } : {}) },
   };
+}
+
+/** Percent-decodes a user name or password; a stray "%" is kept as typed rather than thrown on. */
+function decodePart(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 export function basicAuth(endpoint: ProxyEndpoint): Record<string, string> {

@@ -154,6 +154,10 @@ describe('proxy answers to CONNECT', () => {
 });
 
 describe('proxy parsers never throw (property)', () => {
+  it('keeps a stray % in a proxy user name as typed (fast-check found "%@&" threw URIError)', () => {
+    expect(parseProxyAddress('%@&')).toMatchObject({ kind: 'ok', endpoint: { auth: { user: '%', password: '' } } });
+  });
+
   it('on garbage', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 1500 }), fc.string({ maxLength: 60 }), fc.nat(70000), (text, host, port) => {
