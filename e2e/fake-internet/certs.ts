@@ -41,42 +41,44 @@ async function makeCertificates(hosts: readonly string[]): Promise<WorldCertific
   const testCa = { cert: await read('ca.pem'), key: await read('ca-key.pem') };
   const interceptCa = { cert: await read('intercept-ca.pem'), key: await read('intercept-ca-key.pem') };
   const now = Date.now();
-  const leaf = async (
-    names: readonly string[],
-    ca: KeyPair | undefined,
-    from: number,
-    to: number,
-    organization: string,
-  ): Promise<KeyPair> => {
-    const pems = await selfsigned.generate(
-      [
-        { name: 'commonName', value: names[0] ?? 'localhost' },
-        { name: 'organizationName', value: organization },
-      ],
-      {
-        keyType: 'ec',
-        algorithm: 'sha256',
-        notBeforeDate: new Date(from),
-        notAfterDate: new Date(to),
-        ...(ca ? { ca: { cert: ca.cert, key: ca.key } } : {}),
-        extensions: [
-          { name: 'basicConstraints', cA: false },
-          { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-          { name: 'extKeyUsage', serverAuth: true },
-          { name: 'subjectAltName', altNames: names.map((value) => ({ type: 2, value })) },
-        ],
-      },
-    );
-    return { cert: pems.cert, key: pems.private };
-  };
   const genuine = new Map<string, KeyPair>();
-  for (const host of hosts) genuine.set(host, await leaf([host], testCa, now - DAY, now + 365 * DAY, 'Fake Apple'));
+  for (const host of hosts) genuine.set(host, await leafCertificate([host], testCa, now - DAY, now + 365 * DAY, 'Fake Apple'));
   const [intercepted, expired, wrongName, untrusted] = await Promise.all([
-    leaf(hosts, interceptCa, now - DAY, now + 365 * DAY, 'Contoso Security'),
-    leaf(hosts, testCa, now - 730 * DAY, now - 365 * DAY, 'Fake Apple'),
-    leaf(['wrong.example.net'], testCa, now - DAY, now + 365 * DAY, 'Fake Apple'),
+    leafCertificate(hosts, interceptCa, now - DAY, now + 365 * DAY, 'Contoso Security'),
+    leafCertificate(hosts, testCa, now - 730 * DAY, now - 365 * DAY, 'Fake Apple'),
+    leafCertificate(['wrong.example.net'], testCa, now - DAY, now + 365 * DAY, 'Fake Apple'),
     // Self-signed under the test CA's name: the issuer looks right but nothing vouches for it.
-    leaf(hosts, undefined, now - DAY, now + 365 * DAY, 'Sync Doctor Test CA'),
+    leafCertificate(hosts, undefined, now - DAY, now + 365 * DAY, 'Sync Doctor Test CA'),
   ]);
   return { genuine, intercepted, expired, wrongName, untrusted };
+}
+
+/** A server certificate for these names, signed by `ca` (self-signed without one); EC keys are quick to make. */
+export async function leafCertificate(
+  names: readonly string[],
+  ca: KeyPair | undefined,
+  from: number,
+  to: number,
+  organization: string,
+): Promise<KeyPair> {
+  const pems = await selfsigned.generate(
+    [
+      { name: 'commonName', value: names[0] ?? 'localhost' },
+      { name: 'organizationName', value: organization },
+    ],
+    {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      notBeforeDate: new Date(from),
+      notAfterDate: new Date(to),
+      ...(ca ? { ca: { cert: ca.cert, key: ca.key } } : {}),
+      extensions: [
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames: names.map((value) => ({ type: 2, value })) },
+      ],
+    },
+  );
+  return { cert: pems.cert, key: pems.private };
 }

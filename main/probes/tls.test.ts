@@ -2,6 +2,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import selfsigned from 'selfsigned';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { leafCertificate, type KeyPair } from '../../e2e/fake-internet/certs';
 import { startListener, type ListenerBehaviour, type RunningListener } from '../../e2e/fake-internet/web-server';
 import { withDeadline } from './deadline';
 import { probeHttp } from './http';
@@ -11,11 +12,6 @@ import { judgeCertificate, probeTls, type CertificateFacts, type TlsOutcome } fr
 const DAY = 86_400_000;
 const HOST = 'albert.apple.com';
 const EXPECTED = ['Sync Doctor Test'];
-
-interface KeyPair {
-  cert: string;
-  key: string;
-}
 
 async function makeCa(commonName: string, organization: string): Promise<KeyPair> {
   const now = Date.now();
@@ -38,27 +34,8 @@ async function makeCa(commonName: string, organization: string): Promise<KeyPair
   return { cert: pems.cert, key: pems.private };
 }
 
-async function makeLeaf(names: string[], ca: KeyPair, from: number, to: number): Promise<KeyPair> {
-  const pems = await selfsigned.generate(
-    [
-      { name: 'commonName', value: names[0] ?? 'localhost' },
-      { name: 'organizationName', value: 'Fake Apple' },
-    ],
-    {
-      keyType: 'ec',
-      algorithm: 'sha256',
-      notBeforeDate: new Date(from),
-      notAfterDate: new Date(to),
-      ca: { cert: ca.cert, key: ca.key },
-      extensions: [
-        { name: 'basicConstraints', cA: false },
-        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-        { name: 'extKeyUsage', serverAuth: true },
-        { name: 'subjectAltName', altNames: names.map((value) => ({ type: 2, value })) },
-      ],
-    },
-  );
-  return { cert: pems.cert, key: pems.private };
+function makeLeaf(names: string[], ca: KeyPair, from: number, to: number): Promise<KeyPair> {
+  return leafCertificate(names, ca, from, to, 'Fake Apple');
 }
 
 let testCa: KeyPair;
