@@ -2,10 +2,9 @@
 // Starts the fake internet for one scenario and keeps it up, for exploring by hand and for
 // benchmarks. Run inside the test namespace, with a command to run against it:
 //   node e2e/fake-internet/in-netns.mjs node e2e/fake-internet/serve.mjs '{"faults":{"gs.apple.com":"drop"}}' -- node bin/sync-doctor.cjs check
-import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bundleForNode } from '../bundle-for-node.mjs';
 
 const args = process.argv.slice(2);
 const split = args.indexOf('--');
@@ -13,19 +12,7 @@ const scenario = JSON.parse(args[0] && args[0] !== '--' ? args[0] : '{}');
 const command = split >= 0 ? args.slice(split + 1) : [];
 
 export async function loadWorldModule() {
-  // Inside the repository so that the bundle's bare imports (zod, selfsigned) resolve.
-  const outfile = path.resolve(import.meta.dirname, '../../out/fake-internet/world.mjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'world.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-    absWorkingDir: path.resolve(import.meta.dirname, '../..'),
-  });
-  return import(pathToFileURL(outfile).href);
+  return import(pathToFileURL(await bundleForNode('e2e/fake-internet/world.ts', 'fake-internet/world.mjs')).href);
 }
 
 const { startWorld } = await loadWorldModule();
