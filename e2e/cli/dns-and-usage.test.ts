@@ -8,6 +8,14 @@ import { startWorld, TEST_ISSUER, type World } from '../fake-internet/world';
 import { CLI, checkJson, runCli } from './run-cli';
 
 let world: World | undefined;
+
+/** Writes a catalog file (the schema line added) into a fresh temporary folder. */
+async function writeCatalog(fields: Record<string, unknown>): Promise<{ dir: string; file: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'sd-catalog-'));
+  const file = path.join(dir, 'catalog.json');
+  await writeFile(file, JSON.stringify({ schema: 'sync-doctor/catalog@1', ...fields }));
+  return { dir, file };
+}
 afterEach(async () => {
   await world?.stop();
   world = undefined;
@@ -46,19 +54,13 @@ describe('the command line', () => {
   });
 
   it('names the file, the field and the problem of a malformed catalog, and exits 2', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'sd-catalog-'));
-    const file = path.join(dir, 'catalog.json');
-    await writeFile(
-      file,
-      JSON.stringify({
-        schema: 'sync-doctor/catalog@1',
-        version: '1',
-        updated: '2026-01-01',
-        source: 'test',
-        servers: [{ id: 'x', pattern: 'x.apple.com', purpose: 'p', ports: [70000] }],
-        ports: [],
-      }),
-    );
+    const { dir, file } = await writeCatalog({
+      version: '1',
+      updated: '2026-01-01',
+      source: 'test',
+      servers: [{ id: 'x', pattern: 'x.apple.com', purpose: 'p', ports: [70000] }],
+      ports: [],
+    });
     const run = await runCli(['check', '--catalog', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(file);
@@ -70,20 +72,14 @@ describe('the command line', () => {
 
   it('checks only what a replacement catalog lists', async () => {
     world = await startWorld();
-    const dir = await mkdtemp(path.join(tmpdir(), 'sd-catalog-'));
-    const file = path.join(dir, 'catalog.json');
-    await writeFile(
-      file,
-      JSON.stringify({
-        schema: 'sync-doctor/catalog@1',
-        version: 'custom-1',
-        updated: '2026-11-01',
-        source: 'an admin',
-        issuerSets: { apple: ['Apple Inc.'] },
-        servers: [{ id: 'gs', pattern: 'gs.apple.com', purpose: 'signing', ports: [443], issuers: 'apple' }],
-        ports: [],
-      }),
-    );
+    const { file } = await writeCatalog({
+      version: 'custom-1',
+      updated: '2026-11-01',
+      source: 'an admin',
+      issuerSets: { apple: ['Apple Inc.'] },
+      servers: [{ id: 'gs', pattern: 'gs.apple.com', purpose: 'signing', ports: [443], issuers: 'apple' }],
+      ports: [],
+    });
     const { run, report } = await checkJson(['--catalog', file]);
     expect(report.catalog).toMatchObject({ version: 'custom-1', source: file });
     expect(report.checks.map((c) => c.id)).toEqual(['server:gs.apple.com:443']);
