@@ -1,6 +1,7 @@
 import type { NtpCheck, PlannedCheck } from '../../app/contract/check';
 import { describeClockOffset } from '../../app/format/clock-offset';
 import { probeNtp, type NtpProbeOptions } from '../probes/ntp';
+import { NTP_CHAIN_LENGTH } from './chain';
 import { CANCELLED_DETAIL, type DnsCache } from './dns-cache';
 import { dnsFailureReason } from './dns-reason';
 import type { CheckTask } from './task';
@@ -38,6 +39,7 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
   });
   return {
     planned,
+    chainLength: NTP_CHAIN_LENGTH,
     interrupted: (why) =>
       why === 'cancelled'
         ? result({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, timings: {} })

@@ -1,5 +1,6 @@
 import type { PlannedCheck, PortCheck } from '../../app/contract/check';
 import { directConnect, type Connect } from '../proxy/connector';
+import { PORT_CHAIN_LENGTH } from './chain';
 import { CANCELLED_DETAIL, type DnsCache } from './dns-cache';
 import { dnsFailureReason } from './dns-reason';
 import type { CheckTask } from './task';
@@ -40,6 +41,7 @@ export function portTask(target: PortTarget, dns: DnsCache, connect: Connect = d
   const sampleNote = target.sample ? ` (port ${target.sample}, tried as a sample of the range)` : '';
   return {
     planned,
+    chainLength: PORT_CHAIN_LENGTH,
     interrupted: (why) =>
       result(
         why === 'cancelled'

@@ -107,6 +107,19 @@ describe('runChecks', () => {
     expect(tasks.every((task) => task.runs === 1)).toBe(true);
   });
 
+  it('starts the longest chains first, and still reports in plan order', async () => {
+    const startOrder: string[] = [];
+    const task = (id: string, chainLength?: number): CheckTask => ({
+      ...fakeTask(id, { onStart: () => startOrder.push(id) }),
+      ...(chainLength !== undefined ? { chainLength } : {}),
+    });
+    const tasks = [task('port', 2), task('system'), task('tls', 4), task('http', 3), task('tls-2', 4)];
+    const { report, events } = await run(tasks, { concurrency: 2 });
+    expect(startOrder).toEqual(['tls', 'tls-2', 'http', 'port', 'system']);
+    expect(events.flatMap((e) => (e.type === 'check-started' ? [e.checkId] : []))).toEqual(startOrder);
+    expect(report.checks.map((check) => check.id)).toEqual(['port', 'system', 'tls', 'http', 'tls-2']);
+  });
+
   it('emits run-started first, check-started before each check-result, run-finished last', async () => {
     const tasks = ['a', 'b', 'c', 'd', 'e'].map((id, i) => fakeTask(id, { delayMs: (5 - i) * 5 }));
     const { report, events } = await run(tasks, { concurrency: 2 });

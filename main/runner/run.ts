@@ -29,10 +29,11 @@ export async function runChecks(tasks: readonly CheckTask[], options: RunOptions
   emit({ type: 'run-started', runId, startedAt: startedAt.toISOString(), planned: tasks.map((task) => task.planned) });
 
   const results: (CheckResult | undefined)[] = new Array(tasks.length);
+  const startOrder = longestChainsFirst(tasks);
   let next = 0;
   const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
+    while (next < startOrder.length) {
+      const index = startOrder[next++]!;
       const task = tasks[index]!;
       if (options.signal?.aborted) {
         results[index] = task.interrupted('cancelled');
@@ -59,6 +60,11 @@ export async function runChecks(tasks: readonly CheckTask[], options: RunOptions
   };
   emit({ type: 'run-finished', runId, report });
   return report;
+}
+
+/** Task indices, longest chain first; ties keep plan order (the sort is stable). */
+function longestChainsFirst(tasks: readonly CheckTask[]): number[] {
+  return tasks.map((_, index) => index).sort((a, b) => (tasks[b]!.chainLength ?? 0) - (tasks[a]!.chainLength ?? 0));
 }
 
 async function runOne(task: CheckTask, options: RunOptions): Promise<CheckResult> {

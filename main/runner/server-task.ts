@@ -3,6 +3,7 @@ import type { CheckStatus, Layers, NetworkReason, PlannedCheck, ServerCheck, Tim
 import type { DnsProbeResult, DnsVerdict } from '../probes/dns';
 import { probeHttp, judgeHttp } from '../probes/http';
 import { directConnect, type Connect, type ConnectOutcome } from '../proxy/connector';
+import { layersFor, serverChainLength } from './chain';
 import { dnsFailureReason } from './dns-reason';
 import { hostsFileNote } from '../system/hosts/lookup';
 import { judgeCertificate, probeTls, type CertificateFacts } from '../probes/tls';
@@ -23,9 +24,8 @@ export interface ServerTarget {
   legacy?: boolean;
 }
 
-/** Which layers a port speaks: TLS on 443 and 5223 (push), HTTP on 80 and 443. */
-export function layersFor(port: number): { tls: boolean; http: boolean } {
-  return { tls: port === 443 || port === 5223, http: port === 80 || port === 443 };
+function afterPendingEvents(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export function serverCheckId(host: string, port: number): string {
@@ -50,6 +50,7 @@ export function serverTask(target: ServerTarget, dns: DnsCache, connect: Connect
   const planned = plannedServer(target);
   return {
     planned,
+    chainLength: serverChainLength(target.port),
     async run(signal) {
       // Records the proxy the connection went through, and names the hosts-file line behind a redirect.
       let via: string | undefined;
@@ -137,6 +138,9 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
   let connection: Duplex = tcp.socket;
   let tlsSummary: TlsSummary | undefined;
   if (speaks.tls) {
+    // Other hosts' DNS answers and connects go first: this hello only has to reach the server
+    // within its round trip, while a connect started late holds up a whole chain.
+    await afterPendingEvents();
     const handshake = await probeTls(tcp.socket, host, signal);
     timings.tlsMs = handshake.ms;
     if (handshake.kind === 'cancelled') return withDns({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL });

@@ -12,4 +12,10 @@ export interface CheckTask {
    * whatever the run's per-check deadline.
    */
   minimumDeadlineMs?: number;
+  /**
+   * How many network exchanges the check waits for one after another (DNS, TCP, TLS, HTTP: 4).
+   * The runner starts the longest chains first, so their first packets are not queued behind
+   * checks that have time to spare; the report keeps plan order.
+   */
+  chainLength?: number;
 }
