@@ -1,5 +1,5 @@
 import './prepare-environment';
-import { runCli } from './main';
+import { startEarlyLookups } from './early-lookups';
 
 // Ctrl-C once cancels the run and still prints what was found; twice quits at once.
 const controller = new AbortController();
@@ -8,7 +8,20 @@ process.once('SIGINT', () => {
   process.once('SIGINT', () => process.exit(130));
 });
 
-void runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then((code) => {
-  // Exit explicitly: a DNS lookup that is still stuck in getaddrinfo must not hold the process.
-  process.stdout.write('', () => process.exit(code));
-});
+const argv = process.argv.slice(2);
+const lookups = startEarlyLookups(argv, controller.signal);
+// Loaded only now, so that the DNS queries above are already out while it loads.
+import('./main')
+  .then(({ runCli }) =>
+    runCli(argv, { stdout: process.stdout, stderr: process.stderr, signal: controller.signal, ...(lookups ? { lookups } : {}) }),
+  )
+  .then(
+    (code) => {
+      // Exit explicitly: a DNS lookup that is still stuck in getaddrinfo must not hold the process.
+      process.stdout.write('', () => process.exit(code));
+    },
+    (error: unknown) => {
+      process.stderr.write(`sync-doctor: could not start: ${String(error)}\n`);
+      process.exit(2);
+    },
+  );

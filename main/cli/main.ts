@@ -1,6 +1,7 @@
 import type { Report } from '../../app/contract/check';
 import { loadCatalog } from '../engine/catalog-file';
 import { runEngine } from '../engine/engine';
+import type { DnsCache } from '../runner/dns-cache';
 import { parseCliArgs, USAGE } from './args';
 import { progressLine } from './progress';
 import { renderTable } from './table';
@@ -12,6 +13,8 @@ export interface CliIo {
   stderr: NodeJS.WriteStream;
   /** Aborts the run (Ctrl-C). */
   signal?: AbortSignal;
+  /** DNS answers the entry asked for before this module was loaded (see early-lookups.ts). */
+  lookups?: DnsCache;
 }
 
 /** Runs the command line and returns the exit code; never throws. */
@@ -47,6 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         extraIssuers: args.expectIssuers,
         ...(args.hostsFile !== undefined ? { hostsFile: args.hostsFile } : {}),
         ...(io.signal ? { signal: io.signal } : {}),
+        ...(io.lookups ? { lookups: io.lookups } : {}),
       },
       (event) => progress.onEvent(event),
     );

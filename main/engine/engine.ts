@@ -2,7 +2,7 @@ import type { CheckGroup, Report, RunEvent } from '../../app/contract/check';
 import type { Catalog } from '../../app/catalog/schema';
 import { proxiedConnect } from '../proxy/connector';
 import { proxyRouter, type ProxyOptions } from '../proxy/router';
-import type { DnsSettings } from '../runner/dns-cache';
+import type { DnsCache, DnsSettings } from '../runner/dns-cache';
 import { networkTasks, type NetworkPlanOptions } from '../runner/network-plan';
 import { runChecks } from '../runner/run';
 import type { CheckTask } from '../runner/task';
@@ -19,6 +19,8 @@ export interface EngineOptions {
   signal?: AbortSignal;
   runId?: string;
   dns?: DnsSettings;
+  /** DNS answers already asked for: the command line starts them before the engine is loaded. */
+  lookups?: DnsCache;
   ntp?: NetworkPlanOptions['ntp'];
   /** --hosts-file: the hosts file the system checks read instead of the system's. */
   hostsFile?: string;
@@ -36,6 +38,7 @@ export function planTasks(options: EngineOptions): CheckTask[] {
       ...networkTasks(options.catalog, {
         ...(options.extraIssuers ? { extraIssuers: options.extraIssuers } : {}),
         ...(options.dns ? { dns: options.dns } : {}),
+        ...(options.lookups ? { lookups: options.lookups } : {}),
         ...(options.ntp ? { ntp: options.ntp } : {}),
         connect: proxiedConnect(proxy),
       }),

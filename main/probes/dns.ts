@@ -26,6 +26,19 @@ export interface DnsProbeOptions {
   systemLookup?: SystemLookup;
   /** Per-try timeout of the direct query (c-ares), in ms. */
   queryTimeoutMs?: number;
+  /**
+   * A resolver shared by the probes of one run (see `directResolver`): each new one opens its own
+   * channel and reads the system's resolver settings again. A shared one is not cancelled on abort,
+   * since other hosts' queries ride on it; its own time-out ends the query.
+   */
+  resolver?: dns.promises.Resolver;
+}
+
+/** A resolver for direct queries to these name servers (default: the system's). */
+export function directResolver(servers?: readonly string[], queryTimeoutMs = 2000): dns.promises.Resolver {
+  const resolver = new dns.promises.Resolver({ timeout: queryTimeoutMs, tries: 1 });
+  if (servers) resolver.setServers([...servers]);
+  return resolver;
 }
 
 const systemLookup: SystemLookup = async (host) => {
@@ -54,8 +67,8 @@ async function lookupWithSystem(host: string, options: DnsProbeOptions): Promise
 
 async function queryDirect(host: string, options: DnsProbeOptions): Promise<DnsAnswer> {
   const start = performance.now();
-  const resolver = new dns.promises.Resolver({ timeout: options.queryTimeoutMs ?? 2000, tries: 1 });
-  if (options.servers) resolver.setServers([...options.servers]);
+  const shared = options.resolver;
+  const resolver = shared ?? directResolver(options.servers, options.queryTimeoutMs);
   // IPv4 first; AAAA only for a name without IPv4, which halves the queries for thirty hosts.
   const query = async (): Promise<string[]> => {
     try {
@@ -66,7 +79,7 @@ async function queryDirect(host: string, options: DnsProbeOptions): Promise<DnsA
     }
   };
   try {
-    const addresses = await raceAbort(options.signal, query(), () => resolver.cancel());
+    const addresses = await raceAbort(options.signal, query(), shared ? undefined : () => resolver.cancel());
     if (addresses === ABORTED) return abortedAnswer(options.signal, start);
     return addresses.length > 0 ? { kind: 'ok', addresses, ms: elapsedSince(start) } : { kind: 'nxdomain', ms: elapsedSince(start) };
   } catch (error) {

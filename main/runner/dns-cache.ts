@@ -1,4 +1,4 @@
-import { judgeDns, probeDns, type DnsProbeOptions, type DnsProbeResult, type DnsVerdict } from '../probes/dns';
+import { directResolver, judgeDns, probeDns, type DnsProbeOptions, type DnsProbeResult, type DnsVerdict } from '../probes/dns';
 
 export interface DnsSettings {
   servers?: readonly string[];
@@ -11,6 +11,7 @@ export interface DnsSettings {
  */
 export class DnsCache {
   private readonly answers = new Map<string, Promise<DnsProbeResult>>();
+  private resolver: ReturnType<typeof directResolver> | undefined;
 
   constructor(private readonly settings: DnsSettings = {}) {}
 
@@ -18,14 +19,23 @@ export class DnsCache {
     const key = host.toLowerCase();
     let answer = this.answers.get(key);
     if (!answer) {
+      this.resolver ??= directResolver(this.settings.servers);
       answer = probeDns(key, {
         signal,
-        ...(this.settings.servers ? { servers: this.settings.servers } : {}),
+        resolver: this.resolver,
         ...(this.settings.systemLookup ? { systemLookup: this.settings.systemLookup } : {}),
       });
       this.answers.set(key, answer);
     }
     return answer;
+  }
+
+  /**
+   * Asks for these hosts now, in this order, ahead of the checks that will need them: the command
+   * line does this before it has finished loading, so the answers are on their way meanwhile.
+   */
+  prefetch(hosts: readonly string[], signal: AbortSignal): void {
+    for (const host of hosts) void this.lookup(host, signal);
   }
 
   /** The shared answer, judged, with the time it took: what every check starts from. */

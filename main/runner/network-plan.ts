@@ -3,6 +3,7 @@ import { expectedIssuers } from '../../app/catalog/issuers';
 import type { Catalog } from '../../app/catalog/schema';
 import { sharedSecureContext } from '../probes/tls';
 import type { Connect } from '../proxy/connector';
+import { isProbedPort, probedHost } from './chain';
 import { DnsCache, type DnsSettings } from './dns-cache';
 import { ntpTask, type NtpTarget } from './ntp-task';
 import { portTask } from './port-task';
@@ -13,6 +14,8 @@ export interface NetworkPlanOptions {
   /** Added to every entry's expected certificate issuers (--expect-issuer). */
   extraIssuers?: readonly string[];
   dns?: DnsSettings;
+  /** Answers already asked for (the command line starts them while it loads); else a new cache. */
+  lookups?: DnsCache;
   /** Overrides for the NTP probe (port, clock), for tests. */
   ntp?: Pick<NtpTarget, 'port' | 'now'>;
   /** How server and port checks connect: direct by default, or through the proxy that applies. */
@@ -21,7 +24,7 @@ export interface NetworkPlanOptions {
 
 /** Turns the catalog into network checks, in catalog order: servers, then ports, then time. */
 export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {}): CheckTask[] {
-  const dns = new DnsCache(options.dns);
+  const dns = options.lookups ?? new DnsCache(options.dns);
   const tasks: CheckTask[] = [];
   warmUpTls();
   for (const entry of catalog.servers) {
@@ -29,7 +32,7 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
       tasks.push(untestableServer(entry.id, entry.pattern, entry.purpose, entry.ports[0] ?? 443, entry.untestable));
       continue;
     }
-    const host = entry.host ?? entry.pattern;
+    const host = probedHost(entry);
     for (const port of entry.ports) {
       tasks.push(
         serverTask(
@@ -51,7 +54,7 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
     }
   }
   for (const entry of catalog.ports) {
-    if (entry.covered || !entry.host || entry.protocol !== 'tcp') continue;
+    if (!isProbedPort(entry)) continue;
     const range = entry.portEnd !== undefined ? `${entry.port}-${entry.portEnd}` : undefined;
     for (const port of entry.samples ?? [entry.port]) {
       tasks.push(

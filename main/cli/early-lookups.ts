@@ -1,0 +1,23 @@
+import { setMaxListeners } from 'node:events';
+import { builtinCatalog } from '../../app/catalog/builtin';
+import { withDeadline } from '../probes/deadline';
+import { hostsToResolve } from '../runner/chain';
+import { DnsCache } from '../runner/dns-cache';
+import { parseCliArgs } from './args';
+
+/**
+ * Sends the DNS queries of a `check` with the built-in catalog before the rest of the command line
+ * is loaded: an answer takes a network round trip and loading takes a good part of one, so the two
+ * overlap. Returns the cache the engine then takes its answers from, or undefined when the command
+ * looks nothing up (help, bad usage, --only system) or its hosts are in a --catalog file not yet read.
+ */
+export function startEarlyLookups(argv: readonly string[], signal: AbortSignal, lookups = new DnsCache()): DnsCache | undefined {
+  const args = parseCliArgs(argv);
+  if (args.command !== 'check' || args.catalogFile !== undefined || !args.only.includes('network')) return undefined;
+  const hosts = hostsToResolve(builtinCatalog());
+  const deadline = withDeadline(signal, args.timeoutMs);
+  // Every lookup listens on this one deadline: two listeners per host is expected, not a leak.
+  setMaxListeners(2 * hosts.length + 10, deadline);
+  lookups.prefetch(hosts, deadline);
+  return lookups;
+}
