@@ -27,7 +27,7 @@ for (const name of entries) {
       format: 'cjs',
       logLevel: 'warning',
       // Before anything starts libuv's pool, as the CLI's launcher does.
-      banner: { js: "process.env.UV_THREADPOOL_SIZE ??= '64'; process.env.RES_OPTIONS ??= 'timeout:1 attempts:1';" },
+      banner: { js: "process.env.UV_THREADPOOL_SIZE ??= '32'; process.env.RES_OPTIONS ??= 'timeout:1 attempts:1';" },
     });
     file = outfile;
   }
