@@ -1,7 +1,6 @@
-import http from 'node:http';
-import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { elapsedSince, isDeadline } from './deadline';
+import { readResponseHead, requestHead } from './http-head';
 
 export type HttpOutcome =
   | { kind: 'response'; status: number; headers: Record<string, string>; ms: number }
@@ -25,29 +24,29 @@ export interface HttpProbeOptions {
 export function probeHttp(connection: Duplex, options: HttpProbeOptions): Promise<HttpOutcome> {
   const start = performance.now();
   const path = options.path ?? '/';
+  const request = requestHead('GET', options.absoluteTarget ? `http://${options.host}${path}` : path, {
+    Host: options.host,
+    'User-Agent': 'SyncDoctor/1 (connectivity check)',
+    Accept: '*/*',
+    Connection: 'close',
+    ...options.headers,
+  });
   return new Promise((resolve) => {
+    let received: Buffer = Buffer.alloc(0);
     let settled = false;
     const finish = (outcome: HttpOutcome) => {
       if (settled) return;
       settled = true;
       options.signal.removeEventListener('abort', onAbort);
-      request.destroy();
+      connection.removeListener('data', onData);
+      connection.removeListener('end', onClosed);
+      connection.removeListener('close', onClosed);
+      // Errors after this point (a reset as we hang up) have no one left to tell.
+      connection.on('error', () => undefined);
+      connection.removeListener('error', onError);
       connection.destroy();
       resolve(outcome);
     };
-    const request = http.request({
-      createConnection: () => connection as unknown as Socket,
-      host: options.host,
-      path: options.absoluteTarget ? `http://${options.host}${path}` : path,
-      method: 'GET',
-      headers: {
-        Host: options.host,
-        'User-Agent': 'SyncDoctor/1 (connectivity check)',
-        Accept: '*/*',
-        Connection: 'close',
-        ...options.headers,
-      },
-    });
     const onAbort = () => {
       const ms = elapsedSince(start);
       finish(
@@ -56,25 +55,41 @@ export function probeHttp(connection: Duplex, options: HttpProbeOptions): Promis
           : { kind: 'cancelled', ms },
       );
     };
-    request.once('response', (response) => {
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(response.headers)) {
-        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-      }
-      response.resume();
-      finish({ kind: 'response', status: response.statusCode ?? 0, headers, ms: elapsedSince(start) });
-    });
-    request.once('error', (error: NodeJS.ErrnoException) => {
+    const onData = (chunk: Buffer | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
+      received = received.length === 0 ? bytes : Buffer.concat([received, bytes]);
+      const head = readResponseHead(received);
+      if (head.kind === 'incomplete') return;
       const ms = elapsedSince(start);
-      if (error.code?.startsWith('HPE_')) {
-        finish({ kind: 'failed', why: 'garbage', message: 'the server answered with something that is not HTTP', ms });
+      if (head.kind === 'garbage') {
+        const message =
+          head.why === 'too-large'
+            ? 'the server sent an endless header instead of an answer'
+            : 'the server answered with something that is not HTTP';
+        finish({ kind: 'failed', why: 'garbage', message, ms });
       } else {
-        finish({ kind: 'failed', why: 'closed', message: `the connection closed before an answer (${error.code ?? error.message})`, ms });
+        finish({ kind: 'response', status: head.status, headers: head.headers, ms });
       }
-    });
-    if (options.signal.aborted) onAbort();
-    else options.signal.addEventListener('abort', onAbort, { once: true });
-    request.end();
+    };
+    const onClosed = () =>
+      finish({ kind: 'failed', why: 'closed', message: 'the connection closed before an answer', ms: elapsedSince(start) });
+    const onError = (error: NodeJS.ErrnoException) =>
+      finish({
+        kind: 'failed',
+        why: 'closed',
+        message: `the connection closed before an answer (${error.code ?? error.message})`,
+        ms: elapsedSince(start),
+      });
+    if (options.signal.aborted) {
+      onAbort();
+      return;
+    }
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    connection.on('data', onData);
+    connection.once('end', onClosed);
+    connection.once('close', onClosed);
+    connection.once('error', onError);
+    connection.write(request);
   });
 }
 

@@ -1,6 +1,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import { ABORTED, elapsedSince, isDeadline, raceAbort } from '../probes/deadline';
+import { readResponseHead } from '../probes/http-head';
 import { connectAny, type TcpOutcome } from '../probes/tcp';
 import { basicAuth, type ProxyEndpoint } from './endpoint';
 
@@ -13,8 +14,6 @@ export type TunnelOutcome =
   | { kind: 'proxy-garbage'; message: string; ms: number }
   | { kind: 'timeout'; ms: number }
   | { kind: 'cancelled'; ms: number };
-
-const MAX_HEADER_BYTES = 16 * 1024;
 
 /** Opens a TCP connection to the proxy itself (its host may be a name). */
 export async function connectToProxy(endpoint: ProxyEndpoint, signal: AbortSignal): Promise<TcpOutcome> {
@@ -51,7 +50,7 @@ export async function openTunnel(endpoint: ProxyEndpoint, host: string, port: nu
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join('')}\r\n`;
   return new Promise((resolve) => {
-    let buffered = Buffer.alloc(0);
+    let buffered: Buffer = Buffer.alloc(0);
     const finish = (outcome: TunnelOutcome) => {
       signal.removeEventListener('abort', onAbort);
       socket.removeListener('data', onData);
@@ -66,20 +65,16 @@ export async function openTunnel(endpoint: ProxyEndpoint, host: string, port: nu
     const onClose = () =>
       finish({ kind: 'proxy-garbage', message: 'the proxy closed the connection without answering', ms: elapsedSince(start) });
     const onData = (chunk: Buffer) => {
-      buffered = Buffer.concat([buffered, chunk]);
-      const end = buffered.indexOf('\r\n\r\n');
-      if (end < 0) {
-        if (buffered.length > MAX_HEADER_BYTES)
-          finish({ kind: 'proxy-garbage', message: 'the proxy sent an endless header', ms: elapsedSince(start) });
-        return;
-      }
-      const head = parseResponseHead(buffered.subarray(0, end).toString('latin1'));
-      if (!head) {
-        finish({ kind: 'proxy-garbage', message: 'the proxy answered something that is not HTTP', ms: elapsedSince(start) });
+      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      const head = readResponseHead(buffered);
+      if (head.kind === 'incomplete') return;
+      if (head.kind === 'garbage') {
+        const message = head.why === 'too-large' ? 'the proxy sent an endless header' : 'the proxy answered something that is not HTTP';
+        finish({ kind: 'proxy-garbage', message, ms: elapsedSince(start) });
         return;
       }
       if (head.status >= 200 && head.status < 300) {
-        const rest = buffered.subarray(end + 4);
+        const rest = buffered.subarray(head.length);
         socket.pause();
         finish({ kind: 'connected', socket, ms: elapsedSince(start) });
         if (rest.length > 0) socket.unshift(rest);
@@ -97,17 +92,4 @@ export async function openTunnel(endpoint: ProxyEndpoint, host: string, port: nu
     socket.once('close', onClose);
     socket.write(request);
   });
-}
-
-/** Status line and headers of an HTTP response head. Pure; undefined when it is not HTTP. */
-export function parseResponseHead(text: string): { status: number; statusText: string; headers: Record<string, string> } | undefined {
-  const [statusLine = '', ...lines] = text.split('\r\n');
-  const match = /^HTTP\/\d(?:\.\d)?\s+(\d{3})(?:\s+(.*))?$/.exec(statusLine);
-  if (!match) return undefined;
-  const headers: Record<string, string> = {};
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return { status: Number(match[1]), statusText: (match[2] ?? '').trim(), headers };
 }

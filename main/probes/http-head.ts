@@ -1,0 +1,84 @@
+/**
+ * Reads the head of an HTTP/1.x response (status line and header fields) from the bytes received
+ * so far. The HTTP probe and the proxy tunnel need nothing past the head, so neither takes on a
+ * full HTTP client: when thirty hosts answer at once, that client's set-up per answer is most of
+ * the time spent on it.
+ */
+export type ResponseHead =
+  | { kind: 'incomplete' }
+  | {
+      kind: 'head';
+      status: number;
+      statusText: string;
+      /** Lower-case names; a repeated field's values joined with ", ". */
+      headers: Record<string, string>;
+      /** Bytes the head took, blank line included: what follows is the body (or a tunnel's data). */
+      length: number;
+    }
+  | { kind: 'garbage'; why: 'not-http' | 'too-large' };
+
+/** Node's own limit for a response head; a server sending more is not answering as HTTP. */
+export const MAX_HEAD_BYTES = 16 * 1024;
+
+const PREFIX = 'HTTP/';
+const STATUS_LINE = /^HTTP\/\d(?:\.\d)? +(\d{3})(?: +(.*))?$/;
+const FIELD_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const BLANK_LINE = '\r\n\r\n';
+
+export function readResponseHead(received: Buffer): ResponseHead {
+  // Said as soon as the first bytes show it, rather than when a header's worth has arrived.
+  const start = received.subarray(0, PREFIX.length).toString('latin1');
+  if (!PREFIX.startsWith(start)) return { kind: 'garbage', why: 'not-http' };
+  let offset = 0;
+  // An interim answer (100 Continue, 103 Early Hints) comes before the real one: skip it.
+  for (;;) {
+    const end = received.indexOf(BLANK_LINE, offset, 'latin1');
+    if (end < 0) return received.length - offset > MAX_HEAD_BYTES ? { kind: 'garbage', why: 'too-large' } : { kind: 'incomplete' };
+    const head = parseHead(received.subarray(offset, end).toString('latin1'), end + BLANK_LINE.length);
+    if (head.kind !== 'head' || head.status >= 200 || head.status === 101) return head;
+    offset = end + BLANK_LINE.length;
+  }
+}
+
+function parseHead(text: string, length: number): ResponseHead {
+  const [statusLine = '', ...lines] = text.split('\r\n');
+  const status = STATUS_LINE.exec(statusLine);
+  if (!status) return { kind: 'garbage', why: 'not-http' };
+  // A Map, so that a field named "__proto__" or "constructor" is just a field.
+  const fields = new Map<string, string>();
+  let last: string | undefined;
+  for (const line of lines) {
+    if ((line.startsWith(' ') || line.startsWith('\t')) && last !== undefined) {
+      // An obsolete folded line continues the previous field.
+      fields.set(last, `${fields.get(last)} ${line.trim()}`);
+      continue;
+    }
+    const colon = line.indexOf(':');
+    const name = line.slice(0, colon);
+    if (colon <= 0 || !FIELD_NAME.test(name)) return { kind: 'garbage', why: 'not-http' };
+    const key = name.toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    const earlier = fields.get(key);
+    fields.set(key, earlier === undefined ? value : `${earlier}, ${value}`);
+    last = key;
+  }
+  return { kind: 'head', status: Number(status[1]), statusText: (status[2] ?? '').trim(), headers: Object.fromEntries(fields), length };
+}
+
+/**
+ * A request head for `method target` with these fields. Throws on a field or target that would
+ * end a line early: that would be header injection, and only a broken catalog or proxy setting
+ * can cause it.
+ */
+export function requestHead(method: 'GET' | 'CONNECT', target: string, fields: Record<string, string>): string {
+  if (/[\s\0]/.test(target))
+    throw new Error(`Refusing to send a request for ${JSON.stringify(target)}: it contains a space or line break.`);
+  let head = `${method} ${target} HTTP/1.1\r\n`;
+  for (const [name, value] of Object.entries(fields)) {
+    if (!FIELD_NAME.test(name) || /[\r\n\0]/.test(value)) {
+      throw new Error(`Refusing to send the request header ${JSON.stringify(name)}: it contains a line break.`);
+    }
+    head += `${name}: ${value}\r\n`;
+  }
+  return `${head}\r\n`;
+}
