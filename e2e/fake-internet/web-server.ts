@@ -1,5 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
+import { holdBackWrites } from './held-back';
 
 export interface HttpAnswer {
   status: number;
@@ -23,7 +24,7 @@ export interface ListenerOptions {
   address: string;
   port: number;
   behaviour: ListenerBehaviour;
-  /** Wait before the TLS server answers the client's hello. */
+  /** Latency of the TLS server's answer to the client's hello: it reaches the client this much later. */
   tlsDelayMs?: number;
   /** Wait before the HTTP answer. */
   httpDelayMs?: number;
@@ -66,7 +67,6 @@ export function startListener(options: ListenerOptions): Promise<RunningListener
       : undefined;
   tlsServer?.on('tlsClientError', () => undefined);
 
-  // Paused on connect so that the TLS server, handed the socket after the delay, still sees the hello.
   const server = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
     sockets.add(socket);
     socket.on('error', () => undefined);
@@ -74,7 +74,7 @@ export function startListener(options: ListenerOptions): Promise<RunningListener
     switch (behaviour.kind) {
       case 'https':
       case 'tls':
-        later(options.tlsDelayMs, () => tlsServer?.emit('connection', socket));
+        tlsServer?.emit('connection', options.tlsDelayMs ? holdBackWrites(socket, performance.now() + options.tlsDelayMs, later) : socket);
         return;
       case 'http':
         socket.resume();
