@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type psListFunction from 'ps-list';
+import { importEsm } from '../../engine/import-esm';
 import { ABORTED, raceAbort } from '../../probes/deadline';
 
 export interface ProcessInfo {
@@ -44,13 +45,11 @@ export const listProcesses: ListProcesses = async (signal) => {
 /**
  * ps-list is an ES module that reads import.meta.url when it loads (to find its bundled fastlist
  * for Windows). Bundled into the CommonJS CLI, import.meta is empty and it throws on load, and
- * its vendor folder would be missing anyway. So it is loaded at run time from node_modules: the
- * specifier is a variable, which esbuild leaves as a real import().
+ * its vendor folder would be missing anyway. So it is loaded at run time from node_modules.
  */
-const PS_LIST: string = 'ps-list';
 let psListModule: Promise<typeof psListFunction> | undefined;
 function loadPsList(): Promise<typeof psListFunction> {
-  psListModule ??= (import(PS_LIST) as Promise<{ default: typeof psListFunction }>).then((module) => module.default);
+  psListModule ??= importEsm<{ default: typeof psListFunction }>('ps-list').then((module) => module.default);
   return psListModule;
 }
 
