@@ -26,8 +26,6 @@ for (const name of entries) {
       target: 'node20',
       format: 'cjs',
       logLevel: 'warning',
-      // Before anything starts libuv's pool, as the CLI's launcher does.
-      banner: { js: "process.env.UV_THREADPOOL_SIZE ??= '32'; process.env.RES_OPTIONS ??= 'timeout:1 attempts:1';" },
     });
     file = outfile;
   }
