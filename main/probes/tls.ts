@@ -1,4 +1,5 @@
 import type net from 'node:net';
+import type { X509Certificate } from 'node:crypto';
 import tls from 'node:tls';
 import { elapsedSince, isDeadline } from './deadline';
 
@@ -42,7 +43,6 @@ export function sharedSecureContext(): tls.SecureContext {
 export function probeTls(raw: net.Socket, servername: string, signal: AbortSignal): Promise<TlsOutcome> {
   const start = performance.now();
   return new Promise((resolve) => {
-    let verified: { cert: tls.DetailedPeerCertificate; identityError: Error | undefined } | undefined;
     // Destroy the TLS socket, never the raw one under it first (Node 20 can crash on that).
     const socket = tls.connect({
       socket: raw,
@@ -50,13 +50,8 @@ export function probeTls(raw: net.Socket, servername: string, signal: AbortSigna
       rejectUnauthorized: false,
       secureContext: sharedSecureContext(),
       ALPNProtocols: ALPN_HTTP1,
-      // Called by Node only for a chain that verified; the name is judged with the rest later.
-      checkServerIdentity: (host, cert) => {
-        // Node passes the detailed certificate here (getPeerCertificate(true)); its type says less.
-        verified = { cert: cert as tls.DetailedPeerCertificate, identityError: tls.checkServerIdentity(host, cert) };
-        return undefined;
-      },
     });
+    skipNodesOwnNameCheck(socket);
     let settled = false;
     const finish = (outcome: TlsOutcome) => {
       if (settled) return;
@@ -74,7 +69,7 @@ export function probeTls(raw: net.Socket, servername: string, signal: AbortSigna
       );
     };
     socket.once('secureConnect', () => {
-      finish({ kind: 'handshake', socket, cert: describeCertificate(socket, servername, verified), ms: elapsedSince(start) });
+      finish({ kind: 'handshake', socket, cert: describeCertificate(socket, servername), ms: elapsedSince(start) });
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       finish({ kind: 'failed', ...classifyHandshakeError(error), ms: elapsedSince(start) });
@@ -85,6 +80,18 @@ export function probeTls(raw: net.Socket, servername: string, signal: AbortSigna
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * For a chain that verifies, Node checks the host name itself, on the full legacy certificate
+ * object (getPeerCertificate(true): every field, three fingerprints and the public key of each
+ * certificate in the chain, with OpenSSL 3 decoding each key again). That is the largest single
+ * cost of a handshake when thirty finish at once, and the probe judges the name itself anyway
+ * (describeCertificate). Node skips its check for a resumed session, so this socket says its
+ * session is resumed; nothing else asks, and the probe never resumes sessions.
+ */
+function skipNodesOwnNameCheck(socket: tls.TLSSocket): void {
+  socket.isSessionReused = () => true;
 }
 
 function classifyHandshakeError(error: NodeJS.ErrnoException): { why: 'reset' | 'not-tls' | 'protocol'; message: string } {
@@ -102,19 +109,11 @@ function classifyHandshakeError(error: NodeJS.ErrnoException): { why: 'reset' | 
   return { why: 'protocol', message: `the secure handshake failed (${code || error.message})` };
 }
 
-/**
- * Facts about the presented certificate. For a chain that verified, Node has already built the
- * detailed certificate to check the host name and handed it to `checkServerIdentity`; reusing
- * that object spares a second parse per handshake, which adds up when thirty finish at once.
- */
-function describeCertificate(
-  socket: tls.TLSSocket,
-  servername: string,
-  verified: { cert: tls.DetailedPeerCertificate; identityError: Error | undefined } | undefined,
-): CertificateFacts {
+/** Facts about the presented certificate, read from OpenSSL's own object as they are needed. */
+function describeCertificate(socket: tls.TLSSocket, servername: string): CertificateFacts {
   const authorizationError = socket.authorizationError ? String(socket.authorizationError) : undefined;
-  const leaf = verified?.cert ?? socket.getPeerCertificate(true);
-  if (!leaf || Object.keys(leaf).length === 0) {
+  const leaf = socket.getPeerX509Certificate();
+  if (!leaf) {
     return {
       subject: '',
       issuer: '',
@@ -125,13 +124,13 @@ function describeCertificate(
       authorizationError: authorizationError ?? 'NO_CERTIFICATE',
     };
   }
-  const identityError = verified ? verified.identityError : tls.checkServerIdentity(servername, leaf);
-  const validTo = Date.parse(leaf.valid_to);
+  const identityError = nameError(leaf, servername);
+  const validTo = Date.parse(leaf.validTo);
   return {
-    subject: nameOfFields(leaf.subject),
-    issuer: nameOfFields(leaf.issuer),
-    validFrom: leaf.valid_from,
-    validTo: Number.isFinite(validTo) ? new Date(validTo).toISOString() : leaf.valid_to,
+    subject: nameOf(leaf.subject),
+    issuer: nameOf(leaf.issuer),
+    validFrom: leaf.validFrom,
+    validTo: Number.isFinite(validTo) ? new Date(validTo).toISOString() : leaf.validTo,
     chain: issuerChain(leaf),
     trusted: socket.authorized,
     ...(authorizationError ? { authorizationError } : {}),
@@ -139,26 +138,26 @@ function describeCertificate(
   };
 }
 
-function issuerChain(leaf: tls.DetailedPeerCertificate): string[] {
+/** Node's own wording for a name the certificate does not cover, from the fields it reads. */
+function nameError(leaf: X509Certificate, servername: string): Error | undefined {
+  const commonName = /^CN=(.*)$/m.exec(leaf.subject)?.[1];
+  return tls.checkServerIdentity(servername, {
+    subject: commonName === undefined ? {} : { CN: commonName },
+    ...(leaf.subjectAltName ? { subjectaltname: leaf.subjectAltName } : {}),
+  } as tls.PeerCertificate);
+}
+
+function issuerChain(leaf: X509Certificate): string[] {
   const names: string[] = [];
-  const seen = new Set<string>();
-  let current: tls.DetailedPeerCertificate | undefined = leaf;
+  let current: X509Certificate | undefined = leaf;
   // Bounded: a chain longer than 10 is not one we need to describe.
   for (let depth = 0; current && depth < 10; depth += 1) {
-    if (seen.has(current.fingerprint256)) break;
-    seen.add(current.fingerprint256);
-    names.push(nameOfFields(current.issuer));
-    const next: tls.DetailedPeerCertificate | undefined = current.issuerCertificate;
-    if (!next || next === current) break;
+    names.push(nameOf(current.issuer));
+    const next: X509Certificate | undefined = current.issuerCertificate;
+    if (!next || next.subject === current.subject) break;
     current = next;
   }
   return names;
-}
-
-function nameOfFields(name: tls.Certificate | undefined): string {
-  if (!name) return '';
-  const text = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : value);
-  return nameOf([name.O && `O=${text(name.O)}`, name.CN && `CN=${text(name.CN)}`].filter(Boolean).join('\n'));
 }
 
 /** "C=US\nO=Apple Inc.\nCN=Apple Public Server RSA CA 12 - G1" → "Apple Public Server RSA CA 12 - G1 (Apple Inc.)". */
