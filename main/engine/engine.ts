@@ -59,6 +59,7 @@ export function runEngine(options: EngineOptions, emit: (event: RunEvent) => voi
       concurrency: options.concurrency,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.runId ? { runId: options.runId } : {}),
+      ...(options.lookups?.firstAskedAt !== undefined ? { begunAt: options.lookups.firstAskedAt } : {}),
       catalog: { version: options.catalog.version, updated: options.catalog.updated, source: options.catalogSource },
     },
     emit,

@@ -18,8 +18,11 @@ function recordingCache() {
 describe('DnsCache', () => {
   it('asks for prefetched hosts at once, in the order given, once per name whatever its case', () => {
     const { cache, asked } = recordingCache();
+    expect(cache.firstAskedAt).toBeUndefined();
+    const before = performance.now();
     cache.prefetch(['mesu.apple.com', 'gs.apple.com', 'GS.apple.com'], withDeadline(undefined, 2000));
     expect(asked).toEqual(['mesu.apple.com', 'gs.apple.com']);
+    expect(cache.firstAskedAt).toBeGreaterThanOrEqual(before);
   });
 
   it('gives a check the answer already asked for instead of asking again', async () => {

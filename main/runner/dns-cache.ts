@@ -12,6 +12,8 @@ export interface DnsSettings {
 export class DnsCache {
   private readonly answers = new Map<string, Promise<DnsProbeResult>>();
   private resolver: ReturnType<typeof directResolver> | undefined;
+  /** performance.now() when the first name was asked for: where a run that prefetched began. */
+  firstAskedAt: number | undefined;
 
   constructor(private readonly settings: DnsSettings = {}) {}
 
@@ -19,6 +21,7 @@ export class DnsCache {
     const key = host.toLowerCase();
     let answer = this.answers.get(key);
     if (!answer) {
+      this.firstAskedAt ??= performance.now();
       this.resolver ??= directResolver(this.settings.servers);
       answer = probeDns(key, {
         signal,

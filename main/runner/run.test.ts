@@ -120,6 +120,17 @@ describe('runChecks', () => {
     expect(report.checks.map((check) => check.id)).toEqual(['port', 'system', 'tls', 'http', 'tls-2']);
   });
 
+  it('counts the run from when its work began, when that was before the runner was called', async () => {
+    const begunAt = performance.now() - 250;
+    const before = Date.now();
+    const { report, events } = await run([fakeTask('a')], { begunAt });
+    expect(report.durationMs).toBeGreaterThanOrEqual(250);
+    const startedAt = Date.parse(report.startedAt);
+    expect(startedAt).toBeLessThanOrEqual(before - 240);
+    expect(startedAt).toBeGreaterThan(before - 1000);
+    expect(events[0]).toMatchObject({ type: 'run-started', startedAt: report.startedAt });
+  });
+
   it('emits run-started first, check-started before each check-result, run-finished last', async () => {
     const tasks = ['a', 'b', 'c', 'd', 'e'].map((id, i) => fakeTask(id, { delayMs: (5 - i) * 5 }));
     const { report, events } = await run(tasks, { concurrency: 2 });

@@ -13,6 +13,11 @@ export interface RunOptions {
   signal?: AbortSignal;
   runId?: string;
   catalog: Report['catalog'];
+  /**
+   * performance.now() when the run's work began, if that was before the runner was called: the
+   * command line sends its DNS queries while it is still loading. The report counts from then.
+   */
+  begunAt?: number;
 }
 
 /** Extra time a check gets after its deadline to report on its own before the runner steps in. */
@@ -24,8 +29,9 @@ const GRACE_MS = 150;
  */
 export async function runChecks(tasks: readonly CheckTask[], options: RunOptions, emit: (event: RunEvent) => void): Promise<Report> {
   const runId = options.runId ?? randomUUID();
-  const startedAt = new Date();
-  const start = performance.now();
+  const now = performance.now();
+  const start = Math.min(now, options.begunAt ?? now);
+  const startedAt = new Date(Date.now() - (now - start));
   emit({ type: 'run-started', runId, startedAt: startedAt.toISOString(), planned: tasks.map((task) => task.planned) });
 
   const results: (CheckResult | undefined)[] = new Array(tasks.length);
