@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { withDeadline } from '../probes/deadline';
-import { DnsCache } from './dns-cache';
-
-/** A stand-in system resolver that records what it was asked; the direct queries go to a closed port. */
-function recordingCache() {
-  const asked: string[] = [];
-  const cache = new DnsCache({
-    servers: ['127.0.0.1:9'],
-    systemLookup: async (host) => {
-      asked.push(host);
-      return ['198.18.0.10'];
-    },
-  });
-  return { cache, asked };
-}
+import { recordingDnsCache } from './fixtures/recording-dns';
 
 describe('DnsCache', () => {
   it('asks for prefetched hosts at once, in the order given, once per name whatever its case', () => {
-    const { cache, asked } = recordingCache();
+    const { cache, asked } = recordingDnsCache(['198.18.0.10']);
     expect(cache.firstAskedAt).toBeUndefined();
     const before = performance.now();
     cache.prefetch(['mesu.apple.com', 'gs.apple.com', 'GS.apple.com'], withDeadline(undefined, 2000));
@@ -26,7 +13,7 @@ describe('DnsCache', () => {
   });
 
   it('gives a check the answer already asked for instead of asking again', async () => {
-    const { cache, asked } = recordingCache();
+    const { cache, asked } = recordingDnsCache(['198.18.0.10']);
     cache.prefetch(['gs.apple.com'], withDeadline(undefined, 2000));
     const [first, second] = await Promise.all([
       cache.judge('gs.apple.com', withDeadline(undefined, 2000)),
