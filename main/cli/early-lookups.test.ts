@@ -13,6 +13,14 @@ describe('startEarlyLookups', () => {
     controller.abort();
   });
 
+  it('asks for no more hosts at once than --concurrency allows checks', () => {
+    const { cache, asked } = recordingDnsCache([]);
+    const controller = new AbortController();
+    startEarlyLookups(['check', '--concurrency', '3'], controller.signal, cache);
+    expect(asked).toEqual(hostsToResolve(builtinCatalog()).slice(0, 3));
+    controller.abort();
+  });
+
   it('asks for nothing when the command looks nothing up or its hosts are not known yet', () => {
     for (const argv of [
       ['--help'],

@@ -14,7 +14,8 @@ import { parseCliArgs } from './args';
 export function startEarlyLookups(argv: readonly string[], signal: AbortSignal, lookups = new DnsCache()): DnsCache | undefined {
   const args = parseCliArgs(argv);
   if (args.command !== 'check' || args.catalogFile !== undefined || !args.only.includes('network')) return undefined;
-  const hosts = hostsToResolve(builtinCatalog());
+  // No more lookups at once than the checks the user allows at once (--concurrency).
+  const hosts = hostsToResolve(builtinCatalog()).slice(0, args.concurrency);
   const deadline = withDeadline(signal, args.timeoutMs);
   // Every lookup listens on this one deadline: two listeners per host is expected, not a leak.
   setMaxListeners(2 * hosts.length + 10, deadline);
