@@ -17,6 +17,9 @@ export type ResponseHead =
     }
   | { kind: 'garbage'; why: 'not-http' | 'too-large' };
 
+/** How the probes introduce themselves to servers and proxies. */
+export const USER_AGENT = 'SyncDoctor/1 (connectivity check)';
+
 /** Node's own limit for a response head; a server sending more is not answering as HTTP. */
 export const MAX_HEAD_BYTES = 16 * 1024;
 

@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import { elapsedSince, isDeadline } from './deadline';
-import { readResponseHead, requestHead } from './http-head';
+import { readResponseHead, requestHead, USER_AGENT } from './http-head';
 
 export type HttpOutcome =
   | { kind: 'response'; status: number; headers: Record<string, string>; ms: number }
@@ -26,7 +26,7 @@ export function probeHttp(connection: Duplex, options: HttpProbeOptions): Promis
   const path = options.path ?? '/';
   const request = requestHead('GET', options.absoluteTarget ? `http://${options.host}${path}` : path, {
     Host: options.host,
-    'User-Agent': 'SyncDoctor/1 (connectivity check)',
+    'User-Agent': USER_AGENT,
     Accept: '*/*',
     Connection: 'close',
     ...options.headers,

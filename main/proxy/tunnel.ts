@@ -1,7 +1,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import { ABORTED, elapsedSince, isDeadline, raceAbort } from '../probes/deadline';
-import { readResponseHead } from '../probes/http-head';
+import { readResponseHead, requestHead, USER_AGENT } from '../probes/http-head';
 import { connectAny, type TcpOutcome } from '../probes/tcp';
 import { basicAuth, type ProxyEndpoint } from './endpoint';
 
@@ -34,7 +34,7 @@ export async function connectToProxy(endpoint: ProxyEndpoint, signal: AbortSigna
 /**
  * Asks an HTTP proxy for a tunnel to host:port (HTTP CONNECT, RFC 9110 §9.3.6) and hands back
  * the connected socket, ready for TLS or raw bytes. The proxy's own refusal is reported with
- * its status, never as the target's. Never throws.
+ * its status, never as the target's. Never throws for a host the catalog schema accepts.
  */
 export async function openTunnel(endpoint: ProxyEndpoint, host: string, port: number, signal: AbortSignal): Promise<TunnelOutcome> {
   const start = performance.now();
@@ -45,10 +45,7 @@ export async function openTunnel(endpoint: ProxyEndpoint, host: string, port: nu
   }
   const socket = tcp.socket;
   const authority = net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
-  const headers = { Host: authority, 'User-Agent': 'SyncDoctor/1 (connectivity check)', ...basicAuth(endpoint) };
-  const request = `CONNECT ${authority} HTTP/1.1\r\n${Object.entries(headers)
-    .map(([name, value]) => `${name}: ${value}\r\n`)
-    .join('')}\r\n`;
+  const request = requestHead('CONNECT', authority, { Host: authority, 'User-Agent': USER_AGENT, ...basicAuth(endpoint) });
   return new Promise((resolve) => {
     let buffered: Buffer = Buffer.alloc(0);
     const finish = (outcome: TunnelOutcome) => {
