@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { builtinCatalog } from '../../app/catalog/builtin';
 import { withDeadline } from '../probes/deadline';
 import { hostsToResolve } from '../runner/chain';
@@ -16,9 +15,6 @@ export function startEarlyLookups(argv: readonly string[], signal: AbortSignal, 
   if (args.command !== 'check' || args.catalogFile !== undefined || !args.only.includes('network')) return undefined;
   // No more lookups at once than the checks the user allows at once (--concurrency).
   const hosts = hostsToResolve(builtinCatalog()).slice(0, args.concurrency);
-  const deadline = withDeadline(signal, args.timeoutMs);
-  // Every lookup listens on this one deadline: two listeners per host is expected, not a leak.
-  setMaxListeners(2 * hosts.length + 10, deadline);
-  lookups.prefetch(hosts, deadline);
+  lookups.prefetch(hosts, withDeadline(signal, args.timeoutMs));
   return lookups;
 }

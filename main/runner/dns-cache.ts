@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { directResolver, judgeDns, probeDns, type DnsProbeOptions, type DnsProbeResult, type DnsVerdict } from '../probes/dns';
 
 export interface DnsSettings {
@@ -38,6 +39,8 @@ export class DnsCache {
    * line does this before it has finished loading, so the answers are on their way meanwhile.
    */
   prefetch(hosts: readonly string[], signal: AbortSignal): void {
+    // Each lookup listens on this one signal twice (system and direct): expected, not a leak.
+    setMaxListeners(getMaxListeners(signal) + 2 * hosts.length, signal);
     for (const host of hosts) void this.lookup(host, signal);
   }
 
