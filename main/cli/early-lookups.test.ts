@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../app/catalog/builtin';
 import { hostsToResolve } from '../runner/chain';
 import { recordingDnsCache } from '../runner/fixtures/recording-dns';
+import { parseCliArgs } from './args';
 import { startEarlyLookups } from './early-lookups';
 
 describe('startEarlyLookups', () => {
   it('asks for every host of the built-in catalog, longest chains first, for a network check', () => {
     const { cache, asked } = recordingDnsCache([]);
     const controller = new AbortController();
-    expect(startEarlyLookups(['check', '--json'], controller.signal, cache)).toBe(cache);
+    expect(startEarlyLookups(parseCliArgs(['check', '--json']), controller.signal, cache)).toBe(cache);
     expect(asked).toEqual(hostsToResolve(builtinCatalog()));
     controller.abort();
   });
@@ -16,7 +17,7 @@ describe('startEarlyLookups', () => {
   it('asks for no more hosts at once than --concurrency allows checks', () => {
     const { cache, asked } = recordingDnsCache([]);
     const controller = new AbortController();
-    startEarlyLookups(['check', '--concurrency', '3'], controller.signal, cache);
+    startEarlyLookups(parseCliArgs(['check', '--concurrency', '3']), controller.signal, cache);
     expect(asked).toEqual(hostsToResolve(builtinCatalog()).slice(0, 3));
     controller.abort();
   });
@@ -30,7 +31,7 @@ describe('startEarlyLookups', () => {
       ['check', '--catalog', 'mine.json'],
     ]) {
       const { cache, asked } = recordingDnsCache([]);
-      expect(startEarlyLookups(argv, new AbortController().signal, cache), argv.join(' ')).toBeUndefined();
+      expect(startEarlyLookups(parseCliArgs(argv), new AbortController().signal, cache), argv.join(' ')).toBeUndefined();
       expect(asked).toEqual([]);
     }
   });

@@ -2,7 +2,7 @@ import { builtinCatalog } from '../../app/catalog/builtin';
 import { withDeadline } from '../probes/deadline';
 import { hostsToResolve } from '../runner/chain';
 import { DnsCache } from '../runner/dns-cache';
-import { parseCliArgs } from './args';
+import type { ParsedArgs } from './args';
 
 /**
  * Sends the DNS queries of a `check` with the built-in catalog before the rest of the command line
@@ -10,8 +10,7 @@ import { parseCliArgs } from './args';
  * overlap. Returns the cache the engine then takes its answers from, or undefined when the command
  * looks nothing up (help, bad usage, --only system) or its hosts are in a --catalog file not yet read.
  */
-export function startEarlyLookups(argv: readonly string[], signal: AbortSignal, lookups = new DnsCache()): DnsCache | undefined {
-  const args = parseCliArgs(argv);
+export function startEarlyLookups(args: ParsedArgs, signal: AbortSignal, lookups = new DnsCache()): DnsCache | undefined {
   if (args.command !== 'check' || args.catalogFile !== undefined || !args.only.includes('network')) return undefined;
   // No more lookups at once than the checks the user allows at once (--concurrency).
   const hosts = hostsToResolve(builtinCatalog()).slice(0, args.concurrency);

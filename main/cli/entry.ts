@@ -1,4 +1,4 @@
-import './prepare-environment';
+import { startupArgs } from './prepare-environment';
 import { startEarlyLookups } from './early-lookups';
 
 // Ctrl-C once cancels the run and still prints what was found; twice quits at once.
@@ -9,7 +9,7 @@ process.once('SIGINT', () => {
 });
 
 const argv = process.argv.slice(2);
-const lookups = startEarlyLookups(argv, controller.signal);
+const lookups = startEarlyLookups(startupArgs, controller.signal);
 // Loaded only now, so that the DNS queries above are already out while it loads.
 import('./main')
   .then(({ runCli }) =>
