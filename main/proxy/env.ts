@@ -1,6 +1,5 @@
 import { bypasses } from './bypass';
-import { parseProxyAddress } from './endpoint';
-import type { ProxySetting } from './setting';
+import { proxySettingFrom, type ProxySetting } from './setting';
 
 /**
  * The proxy the environment asks for, for a web request to host:port. Port 80 is plain HTTP
@@ -23,7 +22,5 @@ export function proxyFromEnv(env: Readonly<Record<string, string | undefined>>, 
   if (!chosen) return { kind: 'direct', source: 'environment' };
   const noProxy = (get('no_proxy') ?? '').split(/[,\s]+/);
   if (bypasses(noProxy, host, port)) return { kind: 'direct', source: 'environment (NO_PROXY)' };
-  const parsed = parseProxyAddress(chosen[1]!);
-  const source = `environment ${chosen[0].toUpperCase()}`;
-  return parsed.kind === 'ok' ? { kind: 'proxy', endpoint: parsed.endpoint, source } : { kind: 'invalid', why: parsed.why, source };
+  return proxySettingFrom(chosen[1]!, `environment ${chosen[0].toUpperCase()}`);
 }

@@ -1,6 +1,5 @@
 import { bypasses } from './bypass';
-import { parseProxyAddress } from './endpoint';
-import type { ProxySetting } from './setting';
+import { proxySettingFrom, type ProxySetting } from './setting';
 
 export interface ScutilProxies {
   values: Record<string, string>;
@@ -43,6 +42,5 @@ export function scutilProxy(proxies: ScutilProxies, host: string, port: number):
   const prefix = port === 80 ? 'HTTP' : 'HTTPS';
   if (values[`${prefix}Enable`] !== '1' || !values[`${prefix}Proxy`]) return { kind: 'direct', source };
   if (bypasses(proxies.exceptions, host, port)) return { kind: 'direct', source: `${source} (bypass list)` };
-  const parsed = parseProxyAddress(`${values[`${prefix}Proxy`]}:${values[`${prefix}Port`] ?? '80'}`);
-  return parsed.kind === 'ok' ? { kind: 'proxy', endpoint: parsed.endpoint, source } : { kind: 'invalid', why: parsed.why, source };
+  return proxySettingFrom(`${values[`${prefix}Proxy`]}:${values[`${prefix}Port`] ?? '80'}`, source);
 }

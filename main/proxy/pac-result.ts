@@ -1,5 +1,4 @@
-import { parseProxyAddress } from './endpoint';
-import type { ProxySetting } from './setting';
+import { proxySettingFrom, type ProxySetting } from './setting';
 
 /**
  * Reads the answer of a PAC evaluation as Chromium (Electron's session.resolveProxy) gives it:
@@ -16,6 +15,5 @@ export function proxyFromPacResult(result: string, source = 'system proxy (resol
   if (type.toUpperCase() !== 'PROXY') {
     return { kind: 'invalid', why: `the proxy "${first.slice(0, 100)}" is of a type this check cannot use (${type})`, source };
   }
-  const parsed = parseProxyAddress(address);
-  return parsed.kind === 'ok' ? { kind: 'proxy', endpoint: parsed.endpoint, source } : { kind: 'invalid', why: parsed.why, source };
+  return proxySettingFrom(address, source);
 }

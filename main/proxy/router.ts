@@ -94,15 +94,15 @@ function osAnswers(settings: OsProxySettings, host: string, port: number): Proxy
 async function readOsSettings(os: SystemOs, signal: AbortSignal): Promise<OsProxySettings> {
   if (os === 'windows') {
     const problems: string[] = [];
-    const internet = await runCommand('reg', ['query', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings'], {
-      signal,
-      timeoutMs: 10_000,
-    });
-    const winhttp = await runCommand(
-      'reg',
-      ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Connections', '/v', 'WinHttpSettings'],
-      { signal, timeoutMs: 10_000 },
-    );
+    // Independent reads: every web check waits for both, so they run side by side.
+    const [internet, winhttp] = await Promise.all([
+      runCommand('reg', ['query', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings'], { signal, timeoutMs: 10_000 }),
+      runCommand(
+        'reg',
+        ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Connections', '/v', 'WinHttpSettings'],
+        { signal, timeoutMs: 10_000 },
+      ),
+    ]);
     const result: OsProxySettings = { os: 'windows', problems };
     if (internet.kind === 'ran' && internet.exitCode === 0) result.internet = internetSettingsFrom(parseRegQuery(internet.stdout));
     else problems.push(`Internet Settings could not be read (${internet.kind === 'cannot-run' ? internet.why : internet.kind})`);

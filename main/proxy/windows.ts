@@ -1,6 +1,5 @@
 import { bypasses } from './bypass';
-import { parseProxyAddress } from './endpoint';
-import type { ProxySetting } from './setting';
+import { proxySettingFrom, type ProxySetting } from './setting';
 
 export interface RegValue {
   name: string;
@@ -53,8 +52,7 @@ export function internetSettingsProxy(settings: InternetSettings, host: string, 
   if (bypasses(settings.override, host, port)) return { kind: 'direct', source: `${source} (bypass list)` };
   const server = pickForScheme(settings.server, port === 80 ? 'http' : 'https');
   if (!server) return { kind: 'direct', source };
-  const parsed = parseProxyAddress(server);
-  return parsed.kind === 'ok' ? { kind: 'proxy', endpoint: parsed.endpoint, source } : { kind: 'invalid', why: parsed.why, source };
+  return proxySettingFrom(server, source);
 }
 
 /** "http=a:80;https=b:443" or one address for all. */
@@ -102,6 +100,5 @@ export function winHttpProxy(settings: WinHttpSettings, host: string, port: numb
   if (bypasses(settings.bypass, host, port)) return { kind: 'direct', source: `${source} (bypass list)` };
   const server = pickForScheme(settings.proxy, port === 80 ? 'http' : 'https');
   if (!server) return { kind: 'direct', source };
-  const parsed = parseProxyAddress(server);
-  return parsed.kind === 'ok' ? { kind: 'proxy', endpoint: parsed.endpoint, source } : { kind: 'invalid', why: parsed.why, source };
+  return proxySettingFrom(server, source);
 }
