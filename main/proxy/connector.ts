@@ -2,7 +2,7 @@ import type { NetworkReason } from '../../app/contract/check';
 import { connectAny, type TcpOutcome } from '../probes/tcp';
 import { basicAuth } from './endpoint';
 import type { ProxyRouter } from './router';
-import { connectToProxy, openTunnel } from './tunnel';
+import { connectToProxy, openTunnel, type ProxyLookups } from './tunnel';
 
 /** How the HTTP probe must speak on a connection to a plain-HTTP proxy (absolute-form, auth). */
 export interface HttpVia {
@@ -31,6 +31,7 @@ export type Connect = (addresses: readonly string[], port: number, signal: Abort
 export const directConnect: Connect = (addresses, port, signal) => connectAny(addresses, port, signal);
 
 export function proxiedConnect(router: ProxyRouter): Connect {
+  const lookups: ProxyLookups = new Map();
   return async (addresses, port, signal, host) => {
     const route = await router.route(host, port, signal);
     if (route.kind !== 'proxy') return connectAny(addresses, port, signal);
@@ -39,12 +40,12 @@ export function proxiedConnect(router: ProxyRouter): Connect {
     const named = `the proxy ${via} (from ${route.source})`;
     if (port === 80) {
       // Plain HTTP goes to the proxy as an absolute-form request, as browsers and Apple's apps send it.
-      const tcp = await connectToProxy(endpoint, signal);
+      const tcp = await connectToProxy(endpoint, signal, lookups);
       if (tcp.kind === 'connected') return { ...tcp, via, http: { absoluteTarget: true, headers: basicAuth(endpoint) } };
       if (tcp.kind === 'cancelled') return { ...tcp, via };
       return unreachable(named, via, tcp.kind, tcp.ms);
     }
-    const tunnel = await openTunnel(endpoint, host, port, signal);
+    const tunnel = await openTunnel(endpoint, host, port, signal, lookups);
     switch (tunnel.kind) {
       case 'connected':
         return { kind: 'connected', socket: tunnel.socket, address: `${host} via ${via}`, ms: tunnel.ms, via };

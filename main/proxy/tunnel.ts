@@ -15,20 +15,37 @@ export type TunnelOutcome =
   | { kind: 'timeout'; ms: number }
   | { kind: 'cancelled'; ms: number };
 
+/**
+ * A proxy's name, looked up once per run: every check that goes through the proxy needs it, and
+ * each lookup would hold one of the thread pool's lookup slots. Keyed by the lower-case name.
+ */
+export type ProxyLookups = Map<string, Promise<string[] | Exclude<TcpOutcome, { kind: 'connected' }>>>;
+
 /** Opens a TCP connection to the proxy itself (its host may be a name). */
-export async function connectToProxy(endpoint: ProxyEndpoint, signal: AbortSignal): Promise<TcpOutcome> {
+export async function connectToProxy(endpoint: ProxyEndpoint, signal: AbortSignal, lookups: ProxyLookups = new Map()): Promise<TcpOutcome> {
   let addresses = [endpoint.host];
   if (net.isIP(endpoint.host) === 0) {
-    try {
-      const found = await raceAbort(signal, dns.promises.lookup(endpoint.host, { all: true }));
-      if (found === ABORTED)
-        return isDeadline(signal) ? { kind: 'timeout', address: '', ms: 0 } : { kind: 'cancelled', address: '', ms: 0 };
-      addresses = found.map((answer) => answer.address);
-    } catch (error) {
-      return { kind: 'unreachable', address: '', code: (error as NodeJS.ErrnoException).code ?? 'ENOTFOUND', ms: 0 };
+    const key = endpoint.host.toLowerCase();
+    let found = lookups.get(key);
+    if (!found) {
+      found = lookUpProxy(endpoint.host, signal);
+      lookups.set(key, found);
     }
+    const answer = await found;
+    if (!Array.isArray(answer)) return answer;
+    addresses = answer;
   }
   return connectAny(addresses, endpoint.port, signal);
+}
+
+async function lookUpProxy(host: string, signal: AbortSignal): Promise<string[] | Exclude<TcpOutcome, { kind: 'connected' }>> {
+  try {
+    const found = await raceAbort(signal, dns.promises.lookup(host, { all: true }));
+    if (found === ABORTED) return isDeadline(signal) ? { kind: 'timeout', address: '', ms: 0 } : { kind: 'cancelled', address: '', ms: 0 };
+    return found.map((answer) => answer.address);
+  } catch (error) {
+    return { kind: 'unreachable', address: '', code: (error as NodeJS.ErrnoException).code ?? 'ENOTFOUND', ms: 0 };
+  }
 }
 
 /**
@@ -36,9 +53,15 @@ export async function connectToProxy(endpoint: ProxyEndpoint, signal: AbortSigna
  * the connected socket, ready for TLS or raw bytes. The proxy's own refusal is reported with
  * its status, never as the target's. Never throws for a host the catalog schema accepts.
  */
-export async function openTunnel(endpoint: ProxyEndpoint, host: string, port: number, signal: AbortSignal): Promise<TunnelOutcome> {
+export async function openTunnel(
+  endpoint: ProxyEndpoint,
+  host: string,
+  port: number,
+  signal: AbortSignal,
+  lookups?: ProxyLookups,
+): Promise<TunnelOutcome> {
   const start = performance.now();
-  const tcp = await connectToProxy(endpoint, signal);
+  const tcp = await connectToProxy(endpoint, signal, lookups);
   if (tcp.kind !== 'connected') {
     if (tcp.kind === 'cancelled') return { kind: 'cancelled', ms: elapsedSince(start) };
     return { kind: 'proxy-unreachable', tcp: tcp.kind, ...(tcp.kind === 'unreachable' ? { code: tcp.code } : {}), ms: elapsedSince(start) };
