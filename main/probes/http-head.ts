@@ -1,3 +1,5 @@
+import type { Duplex } from 'node:stream';
+
 /**
  * Reads the head of an HTTP/1.x response (status line and header fields) from the bytes received
  * so far. The HTTP probe and the proxy tunnel need nothing past the head, so neither takes on a
@@ -84,4 +86,48 @@ export function requestHead(method: 'GET' | 'CONNECT', target: string, fields: R
     head += `${name}: ${value}\r\n`;
   }
   return `${head}\r\n`;
+}
+
+export type HeadWait =
+  /** The socket is left paused with its listeners gone; `rest` is what came after the head. */
+  | { kind: 'head'; head: Extract<ResponseHead, { kind: 'head' }>; rest: Buffer }
+  | { kind: 'garbage'; why: 'not-http' | 'too-large' }
+  /** Closed before a whole head came; `error` when the connection failed rather than ended. */
+  | { kind: 'closed'; error?: NodeJS.ErrnoException }
+  | { kind: 'aborted' };
+
+/**
+ * Reads from `socket` until a whole response head has come, the bytes are not HTTP, the
+ * connection ends, or `signal` aborts. Leaves the socket to the caller, who destroys or keeps it.
+ */
+export function awaitResponseHead(socket: Duplex, signal: AbortSignal): Promise<HeadWait> {
+  return new Promise((resolve) => {
+    let received: Buffer = Buffer.alloc(0);
+    const finish = (outcome: HeadWait) => {
+      signal.removeEventListener('abort', onAbort);
+      socket.removeListener('data', onData);
+      socket.removeListener('end', onClosed);
+      socket.removeListener('close', onClosed);
+      socket.removeListener('error', onError);
+      resolve(outcome);
+    };
+    const onAbort = () => finish({ kind: 'aborted' });
+    const onClosed = () => finish({ kind: 'closed' });
+    const onError = (error: NodeJS.ErrnoException) => finish({ kind: 'closed', error });
+    const onData = (chunk: Buffer | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
+      received = received.length === 0 ? bytes : Buffer.concat([received, bytes]);
+      const head = readResponseHead(received);
+      if (head.kind === 'incomplete') return;
+      if (head.kind === 'garbage') return finish(head);
+      socket.pause();
+      finish({ kind: 'head', head, rest: received.subarray(head.length) });
+    };
+    if (signal.aborted) return finish({ kind: 'aborted' });
+    signal.addEventListener('abort', onAbort, { once: true });
+    socket.on('data', onData);
+    socket.once('end', onClosed);
+    socket.once('close', onClosed);
+    socket.once('error', onError);
+  });
 }

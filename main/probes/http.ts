@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import { elapsedSince, isDeadline } from './deadline';
-import { readResponseHead, requestHead, USER_AGENT } from './http-head';
+import { awaitResponseHead, requestHead, USER_AGENT } from './http-head';
 
 export type HttpOutcome =
   | { kind: 'response'; status: number; headers: Record<string, string>; ms: number }
@@ -21,7 +21,7 @@ export interface HttpProbeOptions {
  * Sends one small GET over an already open connection (TCP or TLS) and reads only the status
  * line and headers. The connection is destroyed afterwards whatever happens.
  */
-export function probeHttp(connection: Duplex, options: HttpProbeOptions): Promise<HttpOutcome> {
+export async function probeHttp(connection: Duplex, options: HttpProbeOptions): Promise<HttpOutcome> {
   const start = performance.now();
   const path = options.path ?? '/';
   const request = requestHead('GET', options.absoluteTarget ? `http://${options.host}${path}` : path, {
@@ -31,66 +31,37 @@ export function probeHttp(connection: Duplex, options: HttpProbeOptions): Promis
     Connection: 'close',
     ...options.headers,
   });
-  return new Promise((resolve) => {
-    let received: Buffer = Buffer.alloc(0);
-    let settled = false;
-    const finish = (outcome: HttpOutcome) => {
-      if (settled) return;
-      settled = true;
-      options.signal.removeEventListener('abort', onAbort);
-      connection.removeListener('data', onData);
-      connection.removeListener('end', onClosed);
-      connection.removeListener('close', onClosed);
-      // Errors after this point (a reset as we hang up) have no one left to tell.
-      connection.on('error', () => undefined);
-      connection.removeListener('error', onError);
-      connection.destroy();
-      resolve(outcome);
-    };
-    const onAbort = () => {
-      const ms = elapsedSince(start);
-      finish(
-        isDeadline(options.signal)
-          ? { kind: 'failed', why: 'no-answer', message: 'the server took the request but did not answer in time', ms }
-          : { kind: 'cancelled', ms },
-      );
-    };
-    const onData = (chunk: Buffer | string) => {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
-      received = received.length === 0 ? bytes : Buffer.concat([received, bytes]);
-      const head = readResponseHead(received);
-      if (head.kind === 'incomplete') return;
-      const ms = elapsedSince(start);
-      if (head.kind === 'garbage') {
-        const message =
-          head.why === 'too-large'
+  // Errors after the answer (a reset as we hang up) have no one left to tell.
+  connection.on('error', () => undefined);
+  if (!options.signal.aborted) connection.write(request);
+  const wait = await awaitResponseHead(connection, options.signal);
+  connection.destroy();
+  const ms = elapsedSince(start);
+  switch (wait.kind) {
+    case 'head':
+      return { kind: 'response', status: wait.head.status, headers: wait.head.headers, ms };
+    case 'garbage':
+      return {
+        kind: 'failed',
+        why: 'garbage',
+        message:
+          wait.why === 'too-large'
             ? 'the server sent an endless header instead of an answer'
-            : 'the server answered with something that is not HTTP';
-        finish({ kind: 'failed', why: 'garbage', message, ms });
-      } else {
-        finish({ kind: 'response', status: head.status, headers: head.headers, ms });
-      }
-    };
-    const onClosed = () =>
-      finish({ kind: 'failed', why: 'closed', message: 'the connection closed before an answer', ms: elapsedSince(start) });
-    const onError = (error: NodeJS.ErrnoException) =>
-      finish({
+            : 'the server answered with something that is not HTTP',
+        ms,
+      };
+    case 'closed':
+      return {
         kind: 'failed',
         why: 'closed',
-        message: `the connection closed before an answer (${error.code ?? error.message})`,
-        ms: elapsedSince(start),
-      });
-    if (options.signal.aborted) {
-      onAbort();
-      return;
-    }
-    options.signal.addEventListener('abort', onAbort, { once: true });
-    connection.on('data', onData);
-    connection.once('end', onClosed);
-    connection.once('close', onClosed);
-    connection.once('error', onError);
-    connection.write(request);
-  });
+        message: `the connection closed before an answer${wait.error ? ` (${wait.error.code ?? wait.error.message})` : ''}`,
+        ms,
+      };
+    case 'aborted':
+      return isDeadline(options.signal)
+        ? { kind: 'failed', why: 'no-answer', message: 'the server took the request but did not answer in time', ms }
+        : { kind: 'cancelled', ms };
+  }
 }
 
 const PROXY_SIGNATURES =

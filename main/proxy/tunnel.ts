@@ -1,7 +1,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import { ABORTED, elapsedSince, isDeadline, raceAbort } from '../probes/deadline';
-import { readResponseHead, requestHead, USER_AGENT } from '../probes/http-head';
+import { awaitResponseHead, requestHead, USER_AGENT } from '../probes/http-head';
 import { connectAny, type TcpOutcome } from '../probes/tcp';
 import { basicAuth, type ProxyEndpoint } from './endpoint';
 
@@ -69,47 +69,31 @@ export async function openTunnel(
   const socket = tcp.socket;
   const authority = net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
   const request = requestHead('CONNECT', authority, { Host: authority, 'User-Agent': USER_AGENT, ...basicAuth(endpoint) });
-  return new Promise((resolve) => {
-    let buffered: Buffer = Buffer.alloc(0);
-    const finish = (outcome: TunnelOutcome) => {
-      signal.removeEventListener('abort', onAbort);
-      socket.removeListener('data', onData);
-      socket.removeListener('error', onError);
-      socket.removeListener('close', onClose);
-      if (outcome.kind !== 'connected') socket.destroy();
-      resolve(outcome);
-    };
-    const onAbort = () =>
-      finish(isDeadline(signal) ? { kind: 'timeout', ms: elapsedSince(start) } : { kind: 'cancelled', ms: elapsedSince(start) });
-    const onError = () => finish({ kind: 'proxy-garbage', message: 'the proxy dropped the connection', ms: elapsedSince(start) });
-    const onClose = () =>
-      finish({ kind: 'proxy-garbage', message: 'the proxy closed the connection without answering', ms: elapsedSince(start) });
-    const onData = (chunk: Buffer) => {
-      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
-      const head = readResponseHead(buffered);
-      if (head.kind === 'incomplete') return;
-      if (head.kind === 'garbage') {
-        const message = head.why === 'too-large' ? 'the proxy sent an endless header' : 'the proxy answered something that is not HTTP';
-        finish({ kind: 'proxy-garbage', message, ms: elapsedSince(start) });
-        return;
-      }
-      if (head.status >= 200 && head.status < 300) {
-        const rest = buffered.subarray(head.length);
-        socket.pause();
-        finish({ kind: 'connected', socket, ms: elapsedSince(start) });
-        if (rest.length > 0) socket.unshift(rest);
-        return;
-      }
-      finish({ kind: 'proxy-answered', status: head.status, statusText: head.statusText, headers: head.headers, ms: elapsedSince(start) });
-    };
-    if (signal.aborted) {
-      onAbort();
-      return;
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    socket.on('data', onData);
-    socket.once('error', onError);
-    socket.once('close', onClose);
-    socket.write(request);
-  });
+  if (!signal.aborted) socket.write(request);
+  const wait = await awaitResponseHead(socket, signal);
+  const ms = elapsedSince(start);
+  if (wait.kind === 'head' && wait.head.status >= 200 && wait.head.status < 300) {
+    // Paused by awaitResponseHead; bytes that came with the 200 go back in front for the new owner.
+    if (wait.rest.length > 0) socket.unshift(wait.rest);
+    return { kind: 'connected', socket, ms };
+  }
+  socket.destroy();
+  switch (wait.kind) {
+    case 'head':
+      return { kind: 'proxy-answered', status: wait.head.status, statusText: wait.head.statusText, headers: wait.head.headers, ms };
+    case 'garbage':
+      return {
+        kind: 'proxy-garbage',
+        message: wait.why === 'too-large' ? 'the proxy sent an endless header' : 'the proxy answered something that is not HTTP',
+        ms,
+      };
+    case 'closed':
+      return {
+        kind: 'proxy-garbage',
+        message: wait.error ? 'the proxy dropped the connection' : 'the proxy closed the connection without answering',
+        ms,
+      };
+    case 'aborted':
+      return isDeadline(signal) ? { kind: 'timeout', ms } : { kind: 'cancelled', ms };
+  }
 }
