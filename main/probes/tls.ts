@@ -161,7 +161,7 @@ function issuerChain(leaf: X509Certificate): string[] {
 }
 
 /** "C=US\nO=Apple Inc.\nCN=Apple Public Server RSA CA 12 - G1" → "Apple Public Server RSA CA 12 - G1 (Apple Inc.)". */
-export function nameOf(distinguishedName: string): string {
+function nameOf(distinguishedName: string): string {
   const fields = new Map<string, string>();
   for (const line of distinguishedName.split('\n')) {
     const at = line.indexOf('=');

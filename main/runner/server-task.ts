@@ -316,7 +316,7 @@ function dnsFailure(
   }
 }
 
-export function describeDnsFailure(code: string): string {
+function describeDnsFailure(code: string): string {
   switch (code) {
     case 'ECONNREFUSED':
       return 'no DNS server answers at all (the configured one refused), so this computer cannot look up any name; check the network connection and its DNS settings';
