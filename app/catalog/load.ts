@@ -6,7 +6,7 @@ import { issuerSet } from './issuers';
 // Imported alone so the CLI bundle does not carry every other language.
 const messages = en();
 
-export type CatalogParse = { ok: true; catalog: Catalog } | { ok: false; problems: string[] };
+type CatalogParse = { ok: true; catalog: Catalog } | { ok: false; problems: string[] };
 
 /** Validates catalog data from any source; each problem names the field and what is wrong. */
 export function parseCatalog(data: unknown): CatalogParse {
@@ -76,5 +76,3 @@ function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(top level)';
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
 }
-
-/** The issuer names that count as genuine for a server entry; empty means any trusted issuer. */

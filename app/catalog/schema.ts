@@ -7,7 +7,7 @@ const port = z.int().check(z.gte(1), z.lte(65535));
 const text = z.string().check(z.minLength(1));
 const hostName = z.string().check(z.regex(/^(\*\.)?[a-z0-9*]([a-z0-9*-]{0,62})(\.[a-z0-9-]{1,63})*\.?$/i, 'must be a host name'));
 
-export const serverEntrySchema = z.object({
+const serverEntrySchema = z.object({
   id: text,
   /** The name as the source lists it, possibly a wildcard ("*.mzstatic.com", "gg*.apple.com"). */
   pattern: hostName,

@@ -31,7 +31,7 @@ export const NETWORK_REASONS = [
 ] as const;
 export type NetworkReason = (typeof NETWORK_REASONS)[number];
 
-export type CheckKind = 'server' | 'port' | 'ntp' | 'process' | 'service' | 'listener' | 'hosts' | 'proxy' | 'firewall' | 'clock';
+type CheckKind = 'server' | 'port' | 'ntp' | 'process' | 'service' | 'listener' | 'hosts' | 'proxy' | 'firewall' | 'clock';
 
 export type CheckGroup = 'network' | 'system';
 
@@ -63,14 +63,14 @@ export interface TlsSummary {
   chain: string[];
 }
 
-export interface DnsSummary {
+interface DnsSummary {
   /** What the system resolver (hosts file, OS settings) gave: what the user's apps get. */
   system: string[];
   /** What a direct DNS query to the configured name servers gave. */
   direct: string[];
 }
 
-export interface HttpSummary {
+interface HttpSummary {
   status: number;
   server?: string;
   location?: string;

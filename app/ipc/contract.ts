@@ -5,13 +5,13 @@
 import type { CheckGroup, RunEvent } from '../contract/check';
 import type { PortEntry, ProcessEntry } from '../catalog/schema';
 
-export interface StartCheckRequest {
+interface StartCheckRequest {
   groups: CheckGroup[];
 }
 
 export type StartCheckResponse = { ok: true; runId: string } | { ok: false; why: 'busy' | 'internal'; message: string };
 
-export interface CancelCheckRequest {
+interface CancelCheckRequest {
   runId: string;
 }
 
@@ -20,11 +20,11 @@ export interface CancelCheckResponse {
   cancelled: boolean;
 }
 
-export interface OpenLinkRequest {
+interface OpenLinkRequest {
   url: string;
 }
 
-export interface OpenLinkResponse {
+interface OpenLinkResponse {
   opened: boolean;
 }
 
@@ -46,7 +46,7 @@ export interface AppInfo {
   };
 }
 
-export interface InvokeChannels {
+interface InvokeChannels {
   'check:start': { request: StartCheckRequest; response: StartCheckResponse };
   'check:cancel': { request: CancelCheckRequest; response: CancelCheckResponse };
   'app:info': { request: null; response: AppInfo };

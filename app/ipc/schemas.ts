@@ -85,7 +85,7 @@ const systemCheck = z.object({
   facts: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
 });
 
-export const checkResultSchema = z.discriminatedUnion('kind', [serverCheck, portCheck, ntpCheck, systemCheck]);
+const checkResultSchema = z.discriminatedUnion('kind', [serverCheck, portCheck, ntpCheck, systemCheck]);
 
 const plannedCheck = z.object({
   id: text,
@@ -161,7 +161,7 @@ const contractMatches: [Same<z.infer<typeof checkResultSchema>, CheckResult>, Sa
 ];
 void contractMatches;
 
-export type ValidationOutcome<T> = { ok: true; value: T } | { ok: false; problem: string };
+type ValidationOutcome<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** Parses with a schema and says in one line what was wrong, for logs. */
 export function validate<S extends z.ZodMiniType>(schema: S, data: unknown): ValidationOutcome<z.infer<S>> {

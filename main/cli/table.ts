@@ -1,4 +1,5 @@
 import type { CheckResult, Report } from '../../app/contract/check';
+import { timingsTotalMs } from '../../app/format/timings';
 
 const MARK: Record<CheckResult['status'], string> = { ok: 'ok  ', warn: 'WARN', fail: 'FAIL', skipped: 'skip' };
 
@@ -43,8 +44,8 @@ const HEADINGS: Partial<Record<CheckResult['kind'], string>> = {
 };
 
 function totalMs(check: CheckResult): number | undefined {
-  const values = Object.values(check.timings).filter((v): v is number => typeof v === 'number');
-  return values.length > 0 ? Math.round(values.reduce((a, b) => a + b, 0)) : undefined;
+  const total = timingsTotalMs(check.timings);
+  return total === undefined ? undefined : Math.round(total);
 }
 
 export function wrap(text: string, width: number): string[] {

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { builtinCatalog } from '../../app/catalog/load';
+import { builtinCatalog } from '../../app/catalog/builtin';
 import type { Catalog } from '../../app/catalog/schema';
 import { loadCatalog } from '../engine/catalog-file';
 
@@ -11,7 +11,7 @@ export interface DesktopCatalog {
   problem?: string;
 }
 
-export const USER_CATALOG_NAME = 'catalog.json';
+const USER_CATALOG_NAME = 'catalog.json';
 
 /**
  * The desktop app's catalog: `catalog.json` in the user-data folder when present (so support staff

@@ -2,7 +2,7 @@ import type { AppInfo } from '../../app/ipc/contract';
 import { handle, type IpcGuard } from './ipc-main';
 import type { RunService } from './run-service';
 
-export interface HandlerDeps {
+interface HandlerDeps {
   runs: RunService;
   appInfo: () => Promise<AppInfo>;
   /** Opens an https link in the user's browser; says whether it did. */

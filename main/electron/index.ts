@@ -2,7 +2,7 @@ import './prepare-environment';
 import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../cli/args';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../cli/defaults';
 import { runEngine } from '../engine/engine';
 import { buildAppInfo } from './app-info';
 import { loadDesktopCatalog } from './catalog-source';

@@ -14,9 +14,9 @@ export interface IpcGuard {
   log(message: string): void;
 }
 
-export type Handler<C extends InvokeChannel> = (request: RequestOf<C>, sender: WebContents) => Promise<ResponseOf<C>> | ResponseOf<C>;
+type Handler<C extends InvokeChannel> = (request: RequestOf<C>, sender: WebContents) => Promise<ResponseOf<C>> | ResponseOf<C>;
 
-export class IpcRefused extends Error {}
+class IpcRefused extends Error {}
 
 export function handle<C extends InvokeChannel>(channel: C, guard: IpcGuard, handler: Handler<C>): () => void {
   const schema = requestSchemas[channel];

@@ -1,7 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { APPLE_NETWORK_HELP } from '../../app/catalog/source-url';
 
 export const HELP_LINKS = {
-  enterpriseNetworks: 'https://support.apple.com/HT210060',
+  enterpriseNetworks: APPLE_NETWORK_HELP,
   restoreErrors: 'https://support.apple.com/HT201444',
 } as const;
 

@@ -7,7 +7,7 @@ import type { DesktopCatalog } from './catalog-source';
 // Owns the desktop app's runs: one at a time, each with its own id and AbortController. Free of
 // Electron: the IPC handlers and the E2E tests' emulated preload both drive it.
 
-export interface RunServiceDeps {
+interface RunServiceDeps {
   loadCatalog: () => Promise<DesktopCatalog>;
   runEngine: (options: EngineOptions, emit: (event: RunEvent) => void) => Promise<Report>;
   /** Delivers an event to the renderer (the caller drops it when the window is gone). */

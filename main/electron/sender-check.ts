@@ -1,7 +1,7 @@
 // Decides whether an IPC message comes from our own page. Kept free of Electron so it can be
 // tested directly; ipc-main.ts feeds it what Electron knows about the sender.
 
-export interface SenderFacts {
+interface SenderFacts {
   /** The frame that sent the message; null once it has navigated away or been destroyed. */
   frameUrl: string | null;
   isMainFrame: boolean;
@@ -12,7 +12,7 @@ export interface SenderFacts {
 /** Where the renderer is loaded from: the dev server's origin, or the built index.html. */
 export type TrustedPage = { kind: 'dev-server'; origin: string } | { kind: 'file'; url: string };
 
-export type SenderVerdict = { ok: true } | { ok: false; why: string };
+type SenderVerdict = { ok: true } | { ok: false; why: string };
 
 export function checkSender(sender: SenderFacts, trusted: TrustedPage): SenderVerdict {
   if (!sender.knownWindow) return { ok: false, why: 'not one of our windows' };

@@ -17,7 +17,7 @@ export interface SavedWindowState {
   maximized: boolean;
 }
 
-export interface Area {
+interface Area {
   x: number;
   y: number;
   width: number;

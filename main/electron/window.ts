@@ -4,7 +4,7 @@ import type { TrustedPage } from './sender-check';
 import { mainWindowOptions } from './window-options';
 import { loadWindowState, saveWindowState, type SavedWindowState } from './window-state';
 
-export interface WindowPaths {
+interface WindowPaths {
   preload: string;
   page: TrustedPage;
   stateFile: string;

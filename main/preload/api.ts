@@ -1,6 +1,6 @@
 import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf, SyncDoctorApi } from '../../app/ipc/contract';
 
-export interface Transport {
+interface Transport {
   invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   subscribe<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void): () => void;
 }

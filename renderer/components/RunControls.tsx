@@ -1,4 +1,5 @@
 import { useActions, useAppStore } from '../store/context';
+import { isActive } from '../store/run-slice';
 
 /** Run / Cancel and the live progress; the button keeps its place and size in every state. */
 export function RunControls() {
@@ -9,7 +10,7 @@ export function RunControls() {
   const cancelledChecks = useAppStore((s) =>
     s.run.phase === 'cancelled' ? Object.values(s.run.results).filter((r) => r.reason === 'cancelled').length : 0,
   );
-  const busy = phase === 'starting' || phase === 'running' || phase === 'cancelling';
+  const busy = isActive(phase);
   const progressText =
     phase === 'starting'
       ? 'Starting…'

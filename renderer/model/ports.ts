@@ -1,6 +1,6 @@
 import type { CheckResult, CheckStatus, PlannedCheck } from '../../app/contract/check';
 import type { PortEntry } from '../../app/catalog/schema';
-import type { RunState } from '../store/run-slice';
+import { isActive, type RunState } from '../store/run-slice';
 import { worstStatus } from './status';
 
 export type PortState =
@@ -12,7 +12,7 @@ export type PortState =
 export type Listeners =
   { kind: 'not-run' } | { kind: 'not-watched' } | { kind: 'pending' } | { kind: 'found'; who: string[] } | { kind: 'none' };
 
-export interface PortRow {
+interface PortRow {
   id: string;
   ports: string;
   protocol: 'tcp' | 'udp';
@@ -76,7 +76,7 @@ function stateOf(entry: PortEntry, run: RunState): PortState {
     };
   }
   const results = covering.map((p) => run.results[p.id]).filter((r): r is CheckResult => r !== undefined);
-  const active = run.phase === 'running' || run.phase === 'cancelling' || run.phase === 'starting';
+  const active = isActive(run.phase);
   if (results.length < covering.length && active) return { kind: 'checking', text: `Checking… ${results.length} of ${covering.length}` };
   if (results.length === 0) return { kind: 'not-checked', text: 'Not finished' };
   return { kind: 'done', status: worstStatus(results.map((r) => r.status)), text: summarize(entry, results, covering.length) };
@@ -112,13 +112,13 @@ function listenersOf(entry: PortEntry, run: RunState): Listeners {
   if (checks.length === 0) return run.planned.some((p) => p.kind === 'listener') ? { kind: 'not-watched' } : { kind: 'not-run' };
   const results = checks.map((p) => run.results[p.id]).filter((r): r is CheckResult => r !== undefined);
   if (results.length === 0) return { kind: 'pending' };
-  const who = results.flatMap((r) => (r.kind === 'listener' || r.kind === 'process' ? describeListener(r.facts) : []));
+  const who = results.flatMap((r) => (r.kind === 'listener' ? describeListener(r.facts) : []));
   return who.length > 0 ? { kind: 'found', who } : { kind: 'none' };
 }
 
 function describeListener(facts: Record<string, string | number | boolean | null> | undefined): string[] {
   if (!facts) return [];
-  const name = facts['program'] ?? facts['process'] ?? facts['name'];
+  const name = facts['program'] ?? facts['name'];
   if (name === undefined || name === null || name === '') return [];
   return [facts['pid'] !== undefined && facts['pid'] !== null ? `${String(name)} (pid ${String(facts['pid'])})` : String(name)];
 }

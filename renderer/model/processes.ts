@@ -1,6 +1,7 @@
 import type { CheckResult, PlannedCheck } from '../../app/contract/check';
+import { processCheckId, processCheckTitle } from '../../app/catalog/process-check';
 import type { ProcessEntry } from '../../app/catalog/schema';
-import type { RunState } from '../store/run-slice';
+import { isActive, type RunState } from '../store/run-slice';
 
 export type ProcessState = 'not-checked' | 'checking' | 'present' | 'missing' | 'not-applicable' | 'unknown';
 
@@ -16,7 +17,7 @@ export interface ProcessRow {
   detail?: string;
 }
 
-export type ProcessView = { kind: 'not-run'; ranInThisRun: boolean; expected: ProcessRow[] } | { kind: 'checked'; rows: ProcessRow[] };
+type ProcessView = { kind: 'not-run'; ranInThisRun: boolean; expected: ProcessRow[] } | { kind: 'checked'; rows: ProcessRow[] };
 
 export const IMPORTANCE_LABEL: Record<ProcessEntry['importance'], string> = {
   device: 'Needed to see a device',
@@ -25,6 +26,7 @@ export const IMPORTANCE_LABEL: Record<ProcessEntry['importance'], string> = {
   background: 'Background helper',
 };
 
+/** Unlike the system check, which skips helpers absent on its OS, elsewhere this lists every name: what each helper needs. */
 function namesFor(entry: ProcessEntry, platform: string): string[] {
   if (platform === 'win32') return entry.windows ?? [];
   if (platform === 'darwin') return entry.mac ?? [];
@@ -39,8 +41,8 @@ export function processView(entries: readonly ProcessEntry[], platform: string, 
       .map((entry) => ({ entry, names: namesFor(entry, platform) }))
       .filter(({ names }) => names.length > 0)
       .map(({ entry, names }) => ({
-        id: `process:${entry.id}`,
-        name: names.join(' or '),
+        id: processCheckId(entry.id),
+        name: processCheckTitle(names),
         role: entry.role,
         importance: entry.importance,
         state: 'not-checked' as const,
@@ -49,7 +51,7 @@ export function processView(entries: readonly ProcessEntry[], platform: string, 
     return { kind: 'not-run', ranInThisRun: run.phase === 'finished' || run.phase === 'cancelled', expected };
   }
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const active = run.phase === 'running' || run.phase === 'cancelling' || run.phase === 'starting';
+  const active = isActive(run.phase);
   return { kind: 'checked', rows: planned.map((p) => rowOf(p, run.results[p.id], byId, active)) };
 }
 

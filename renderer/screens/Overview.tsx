@@ -1,12 +1,10 @@
+import { APPLE_NETWORK_HELP } from '../../app/catalog/source-url';
 import { assertNever } from '../../app/contract/check';
 import { headline, verdictOf, type Verdict } from '../model/verdict';
 import { useAppStore } from '../store/context';
 import { useShallow } from 'zustand/react/shallow';
 import { ExternalLink } from '../components/ExternalLink';
 import { ThisComputer } from './ThisComputer';
-
-/** Apple's own page listing the hosts and ports its devices need (the catalog's source). */
-export const APPLE_NETWORK_HELP = 'https://support.apple.com/HT210060';
 
 function Explanation({ verdict }: { verdict: Verdict }) {
   switch (verdict.kind) {

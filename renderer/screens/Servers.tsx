@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useAppStore } from '../store/context';
+import { isActive } from '../store/run-slice';
 import { useProgressiveCount } from '../components/use-progressive-count';
 import { ServerRow } from './ServerRow';
 
@@ -29,7 +30,7 @@ export function Servers() {
         <div
           role="table"
           aria-label="Apple servers and what each layer of the connection did"
-          className={`table-wrap servers ${phase === 'running' || phase === 'cancelling' || phase === 'starting' ? 'servers-live' : ''}`}
+          className={`table-wrap servers ${isActive(phase) ? 'servers-live' : ''}`}
         >
           <div role="rowgroup">
             <div role="row" className="server-head">

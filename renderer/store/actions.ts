@@ -1,5 +1,6 @@
 import type { CheckGroup } from '../../app/contract/check';
 import type { SyncDoctorApi } from '../../app/ipc/contract';
+import { isActive } from './run-slice';
 import type { AppStore } from './store';
 
 const ALL_GROUPS: CheckGroup[] = ['network', 'system'];
@@ -16,8 +17,7 @@ export interface Actions {
 export function createActions(store: AppStore, api: SyncDoctorApi): Actions {
   return {
     async startRun() {
-      const phase = store.getState().run.phase;
-      if (phase === 'starting' || phase === 'running' || phase === 'cancelling') return;
+      if (isActive(store.getState().run.phase)) return;
       store.getState().runStarting();
       try {
         const answer = await api.startCheck({ groups: ALL_GROUPS });

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppInfo } from '../../app/ipc/contract';
 
-export type AppInfoState = { status: 'loading' } | { status: 'ready'; info: AppInfo } | { status: 'failed'; message: string };
+type AppInfoState = { status: 'loading' } | { status: 'ready'; info: AppInfo } | { status: 'failed'; message: string };
 
 export interface AppSlice {
   app: AppInfoState;

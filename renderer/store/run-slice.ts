@@ -1,8 +1,14 @@
 import type { StateCreator } from 'zustand';
 import { assertNever, type CheckResult, type PlannedCheck, type Report, type RunEvent, type Summary } from '../../app/contract/check';
+import { timingsTotalMs } from '../../app/format/timings';
 
 /** Where the current (or last) run stands, as the screens need it. */
-export type RunPhase = 'idle' | 'starting' | 'running' | 'cancelling' | 'finished' | 'cancelled' | 'start-failed';
+type RunPhase = 'idle' | 'starting' | 'running' | 'cancelling' | 'finished' | 'cancelled' | 'start-failed';
+
+/** A run is under way: starting, running or being cancelled. */
+export function isActive(phase: RunPhase): boolean {
+  return phase === 'starting' || phase === 'running' || phase === 'cancelling';
+}
 
 export interface RunState {
   phase: RunPhase;
@@ -96,9 +102,8 @@ export function reduceRunEvent(state: RunState, event: RunEvent): RunState {
   }
 }
 
-export function totalMs(check: CheckResult): number {
-  const t = check.timings;
-  return (t.dnsMs ?? 0) + (t.tcpMs ?? 0) + (t.tlsMs ?? 0) + (t.httpMs ?? 0) + (t.ntpMs ?? 0);
+function totalMs(check: CheckResult): number {
+  return timingsTotalMs(check.timings) ?? 0;
 }
 
 export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set) => ({
