@@ -50,5 +50,3 @@ export class DnsCache {
     return { result, verdict: judgeDns(result), dnsMs: Math.max(result.system.ms, result.direct.ms) };
   }
 }
-
-export const CANCELLED_DETAIL = 'Cancelled before this check finished.';

@@ -2,9 +2,9 @@ import type { NtpCheck, PlannedCheck } from '../../app/contract/check';
 import { describeClockOffset } from '../../app/format/clock-offset';
 import { probeNtp, type NtpProbeOptions } from '../probes/ntp';
 import { NTP_CHAIN_LENGTH } from './chain';
-import { CANCELLED_DETAIL, type DnsCache } from './dns-cache';
+import type { DnsCache } from './dns-cache';
 import { dnsFailureReason } from './dns-reason';
-import type { CheckTask } from './task';
+import { CANCELLED_DETAIL, type CheckTask } from './task';
 
 export interface NtpTarget {
   host: string;

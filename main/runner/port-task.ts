@@ -1,9 +1,9 @@
 import type { PlannedCheck, PortCheck } from '../../app/contract/check';
 import { directConnect, type Connect } from '../proxy/connector';
 import { PORT_CHAIN_LENGTH } from './chain';
-import { CANCELLED_DETAIL, type DnsCache } from './dns-cache';
+import type { DnsCache } from './dns-cache';
 import { dnsFailureReason } from './dns-reason';
-import type { CheckTask } from './task';
+import { CANCELLED_DETAIL, type CheckTask } from './task';
 
 export interface PortTarget {
   entryId: string;

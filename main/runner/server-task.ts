@@ -7,8 +7,8 @@ import { layersFor, serverChainLength } from './chain';
 import { dnsFailureReason } from './dns-reason';
 import { hostsFileNote } from '../system/hosts/lookup';
 import { judgeCertificate, probeTls, type CertificateFacts } from '../probes/tls';
-import { CANCELLED_DETAIL, type DnsCache } from './dns-cache';
-import type { CheckTask } from './task';
+import type { DnsCache } from './dns-cache';
+import { CANCELLED_DETAIL, type CheckTask } from './task';
 
 export interface ServerTarget {
   entryId: string;

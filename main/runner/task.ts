@@ -19,3 +19,6 @@ export interface CheckTask {
    */
   chainLength?: number;
 }
+
+/** What a check that the user cancelled says, whatever kind it is. */
+export const CANCELLED_DETAIL = 'Cancelled before this check finished.';

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
+import { isDeadline, withDeadline } from '../probes/deadline';
 
-export type CommandOutcome =
-  | { kind: 'ran'; stdout: string; stderr: string; exitCode: number }
-  | { kind: 'cannot-run'; why: string }
-  | { kind: 'timeout' }
-  | { kind: 'cancelled' };
+/** Why a command, listing or scan gave nothing to judge. */
+export type Trouble = { kind: 'cannot-run'; why: string } | { kind: 'timeout' } | { kind: 'cancelled' };
 
-export interface CommandOptions {
+export type CommandOutcome = { kind: 'ran'; stdout: string; stderr: string; exitCode: number } | Trouble;
+
+interface CommandOptions {
   signal: AbortSignal;
   /** Own deadline of this command, in addition to the signal. */
   timeoutMs?: number;
@@ -28,8 +28,7 @@ export function runCommand(file: string, args: readonly string[], options: Comma
       resolve(abortOutcome(options.signal));
       return;
     }
-    const deadline = AbortSignal.timeout(options.timeoutMs ?? 10_000);
-    const signal = AbortSignal.any([options.signal, deadline]);
+    const signal = withDeadline(options.signal, options.timeoutMs ?? 10_000);
     let child;
     try {
       child = execFile(
@@ -68,9 +67,10 @@ export function runCommand(file: string, args: readonly string[], options: Comma
   });
 }
 
+export type RunCommand = typeof runCommand;
+
 function abortOutcome(signal: AbortSignal): CommandOutcome {
-  const reason: unknown = signal.reason;
-  return reason instanceof DOMException && reason.name === 'TimeoutError' ? { kind: 'timeout' } : { kind: 'cancelled' };
+  return isDeadline(signal) ? { kind: 'timeout' } : { kind: 'cancelled' };
 }
 
 function describeSpawnError(file: string, error: NodeJS.ErrnoException): string {

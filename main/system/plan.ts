@@ -16,7 +16,7 @@ import { proxyTasks } from './proxy/tasks';
 import { serviceTasks } from './services/tasks';
 import { systemOs, type SystemOs } from './task';
 
-export interface SystemPlanOptions {
+interface SystemPlanOptions {
   /** --hosts-file: check this file instead of the system's. */
   hostsFile?: string;
   /** The same router the network checks connect through, so both agree on the proxy. */

@@ -1,10 +1,10 @@
 import type { CheckStatus, PlannedCheck, SystemCheck } from '../../app/contract/check';
 import type { SystemReason } from '../../app/contract/system-reasons';
-import type { CheckTask } from '../runner/task';
-import type { CommandOutcome } from './exec';
+import { CANCELLED_DETAIL, type CheckTask } from '../runner/task';
+import type { CommandOutcome, Trouble } from './exec';
 
-export type SystemKind = SystemCheck['kind'];
-export type Facts = NonNullable<SystemCheck['facts']>;
+type SystemKind = SystemCheck['kind'];
+type Facts = NonNullable<SystemCheck['facts']>;
 /** The operating systems the system checks tell apart. */
 export type SystemOs = 'windows' | 'mac' | 'linux' | 'other';
 
@@ -21,7 +21,7 @@ export interface SystemOutcome {
   facts?: Facts;
 }
 
-export interface SystemPlan {
+interface SystemPlan {
   id: string;
   kind: SystemKind;
   title: string;
@@ -84,7 +84,7 @@ export function systemTask(plan: SystemPlan, run: (signal: AbortSignal) => Promi
     interrupted: (why) =>
       toResult(
         why === 'cancelled'
-          ? { status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' }
+          ? { status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL }
           : { status: 'warn', reason: 'timed-out', detail: 'This check of the computer did not finish before the deadline.' },
       ),
   };
@@ -94,16 +94,25 @@ export function notApplicable(what: string, os: SystemOs): SystemOutcome {
   return { status: 'skipped', reason: 'not-applicable', detail: `${what}: not applicable on ${OS_NAMES[os]}.` };
 }
 
+/** The outcome when there is nothing to judge; `timedOut` is the detail for a timeout. */
+export function troubleOutcome(trouble: Trouble, timedOut: string, facts?: Facts): SystemOutcome {
+  switch (trouble.kind) {
+    case 'cannot-run':
+      return { status: 'skipped', reason: 'cannot-run', detail: `Cannot run here: ${trouble.why}.`, ...(facts ? { facts } : {}) };
+    case 'timeout':
+      return { status: 'warn', reason: 'timed-out', detail: timedOut, ...(facts ? { facts } : {}) };
+    case 'cancelled':
+      return { status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL };
+  }
+}
+
 /** The outcome for a command that did not give usable output; undefined when it ran. */
 export function commandTrouble(command: string, outcome: CommandOutcome): SystemOutcome | undefined {
-  switch (outcome.kind) {
-    case 'ran':
-      return undefined;
-    case 'cannot-run':
-      return { status: 'skipped', reason: 'cannot-run', detail: `Cannot run here: ${outcome.why}.`, facts: { command } };
-    case 'timeout':
-      return { status: 'warn', reason: 'timed-out', detail: `${command} did not answer in time.`, facts: { command } };
-    case 'cancelled':
-      return { status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' };
-  }
+  return outcome.kind === 'ran' ? undefined : troubleOutcome(outcome, `${command} did not answer in time.`, { command });
+}
+
+/** Runs `work` once, on the first caller's signal; every later call gets the same promise. */
+export function shareOnce<T>(work: (signal: AbortSignal) => Promise<T>): (signal: AbortSignal) => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return (signal) => (pending ??= work(signal));
 }

@@ -3,11 +3,11 @@ import type { CheckResult } from '../../../app/contract/check';
 import type { Catalog } from '../../../app/catalog/schema';
 import { ABORTED, raceAbort } from '../../probes/deadline';
 import { probeNtp, type NtpOutcome } from '../../probes/ntp';
-import type { CheckTask } from '../../runner/task';
+import { CANCELLED_DETAIL, type CheckTask } from '../../runner/task';
 import { describeClockOffset } from '../../../app/format/clock-offset';
 import { systemTask, type SystemOutcome } from '../task';
 
-export interface ClockOptions {
+interface ClockOptions {
   /** The NTP check's result when the network checks run too (see shareNtpResult). */
   shared?: Promise<CheckResult>;
   /** For tests: where to ask when there is no shared result. */
@@ -27,7 +27,7 @@ export function clockTask(catalog: Catalog, options: ClockOptions = {}): CheckTa
     async (signal) => {
       if (options.shared) {
         const shared = await raceAbort(signal, options.shared);
-        if (shared === ABORTED) return { status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' };
+        if (shared === ABORTED) return { status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL };
         const offset = shared.kind === 'ntp' ? shared.offsetMs : undefined;
         return judgeClock(offset, maxOffsetMs, ntp?.host ?? 'the time server', shared.detail);
       }

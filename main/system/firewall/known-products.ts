@@ -2,7 +2,7 @@
  * Processes that reveal a security product known to filter or inspect network traffic, for
  * macOS (no Security Center) and as a second opinion on Windows. Matched by executable name.
  */
-export const KNOWN_SECURITY_PROCESSES: Record<string, string> = {
+const KNOWN_SECURITY_PROCESSES: Record<string, string> = {
   'little snitch network monitor': 'Little Snitch',
   'little snitch agent': 'Little Snitch',
   'at.obdev.littlesnitch.networkextension': 'Little Snitch',

@@ -1,10 +1,3 @@
-export interface MacFirewall {
-  /** 0 off, 1 on, 2 on and blocking all incoming (older macOS); undefined when not understood. */
-  state?: number;
-  blockAll?: boolean;
-  apps: { path: string; allowed: boolean }[];
-}
-
 /** `socketfilterfw --getglobalstate`: "Firewall is enabled. (State = 1)". Pure. */
 export function parseGlobalState(text: string): number | undefined {
   const state = /State\s*=\s*(\d)/i.exec(text);

@@ -1,13 +1,12 @@
 import type { CheckTask } from '../../runner/task';
-import { runCommand, type CommandOutcome } from '../exec';
+import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
 import type { ListProcesses, ProcessList } from '../processes/list';
 import { POWERSHELL_DEADLINE_MS, powershellArgs } from '../powershell';
-import { commandTrouble, notApplicable, systemTask, type SystemOs, type SystemOutcome } from '../task';
+import { commandTrouble, notApplicable, shareOnce, systemTask, type SystemOs, type SystemOutcome } from '../task';
 import { productsFromProcesses } from './known-products';
 import { parseBlockAll, parseGlobalState, parseListApps } from './socketfilterfw';
 import { isMicrosoftProduct, parseWindowsSecurity, WINDOWS_SECURITY_SCRIPT, type WindowsSecurity } from './windows';
 
-type RunCommand = typeof runCommand;
 const SOCKETFILTERFW = '/usr/libexec/ApplicationFirewall/socketfilterfw';
 /** Apps whose blocking matters for sync, sharing and device discovery on macOS. */
 const MAC_APPLE_APPS = /(Music|iTunes|TV|AMPDevicesAgent|AMPLibraryAgent|Finder|usbmuxd|mDNSResponder)(\.app)?$/i;
@@ -22,12 +21,9 @@ export function firewallTasks(os: SystemOs, processes: ListProcesses, run: RunCo
   };
   switch (os) {
     case 'windows': {
-      let pending: Promise<CommandOutcome> | undefined;
-      const security = (signal: AbortSignal) =>
-        (pending ??= run('powershell.exe', powershellArgs(WINDOWS_SECURITY_SCRIPT), {
-          signal,
-          timeoutMs: POWERSHELL_DEADLINE_MS,
-        }));
+      const security = shareOnce((signal) =>
+        run('powershell.exe', powershellArgs(WINDOWS_SECURITY_SCRIPT), { signal, timeoutMs: POWERSHELL_DEADLINE_MS }),
+      );
       return [
         systemTask({ ...firewall, minimumDeadlineMs: POWERSHELL_DEADLINE_MS }, async (signal) =>
           judgeWindowsFirewall(await security(signal)),
@@ -41,9 +37,11 @@ export function firewallTasks(os: SystemOs, processes: ListProcesses, run: RunCo
       return [
         systemTask(firewall, async (signal) => {
           const options = { signal, timeoutMs: 10_000 };
-          const state = await run(SOCKETFILTERFW, ['--getglobalstate'], options);
-          const blockAll = await run(SOCKETFILTERFW, ['--getblockall'], options);
-          const apps = await run(SOCKETFILTERFW, ['--listapps'], options);
+          const [state, blockAll, apps] = await Promise.all([
+            run(SOCKETFILTERFW, ['--getglobalstate'], options),
+            run(SOCKETFILTERFW, ['--getblockall'], options),
+            run(SOCKETFILTERFW, ['--listapps'], options),
+          ]);
           return judgeMacFirewall(state, blockAll, apps);
         }),
         systemTask(products, async (signal) => judgeProductsFromProcesses(await processes(signal))),

@@ -1,11 +1,11 @@
-export interface FirewallProfile {
+interface FirewallProfile {
   name: string;
   enabled: boolean | undefined;
   defaultInbound?: string;
   defaultOutbound?: string;
 }
 
-export interface FirewallRule {
+interface FirewallRule {
   name: string;
   direction: string;
   action: string;
@@ -14,7 +14,7 @@ export interface FirewallRule {
   program: string | null;
 }
 
-export interface SecurityProduct {
+interface SecurityProduct {
   name: string;
   kind: 'antivirus' | 'firewall';
   enabled: boolean;

@@ -1,5 +1,5 @@
 import { runCommand, type CommandOutcome } from '../exec';
-import type { SystemOs } from '../task';
+import { shareOnce, type SystemOs } from '../task';
 import { scanLinux } from './linux';
 import { parseLsofFields } from './lsof';
 import { parseNetstat } from './netstat';
@@ -22,8 +22,11 @@ export function listenerScanner(os: SystemOs): ScanListeners {
     case 'mac':
       return async (signal) => {
         const base = ['-nP', '+c', '0', '-F', 'pcPn'];
-        const tcp = await runCommand('/usr/sbin/lsof', [...base, '-iTCP', '-sTCP:LISTEN'], { signal, timeoutMs: 15_000 });
-        const udp = await runCommand('/usr/sbin/lsof', [...base, '-iUDP'], { signal, timeoutMs: 15_000 });
+        const options = { signal, timeoutMs: 15_000 };
+        const [tcp, udp] = await Promise.all([
+          runCommand('/usr/sbin/lsof', [...base, '-iTCP', '-sTCP:LISTEN'], options),
+          runCommand('/usr/sbin/lsof', [...base, '-iUDP'], options),
+        ]);
         // lsof exits 1 when it found nothing to list: an empty answer, not a failure.
         for (const outcome of [tcp, udp]) if (outcome.kind !== 'ran' || outcome.exitCode > 1) return troubled('lsof', outcome);
         const text = [tcp, udp].map((outcome) => (outcome.kind === 'ran' ? outcome.stdout : '')).join('\n');
@@ -39,24 +42,16 @@ export function listenerScanner(os: SystemOs): ScanListeners {
   }
 }
 
+/** A command that gave no listing, as a scan: its trouble as it is, a failing exit as "cannot run". */
 function troubled(command: string, outcome: CommandOutcome): ListenerScan {
-  switch (outcome.kind) {
-    case 'ran':
-      return {
-        kind: 'cannot-run',
-        why: `${command} failed (exit ${outcome.exitCode}${outcome.stderr.trim() ? `: ${outcome.stderr.trim().slice(0, 200)}` : ''})`,
-      };
-    case 'cannot-run':
-      return { kind: 'cannot-run', why: outcome.why };
-    case 'timeout':
-      return { kind: 'timeout' };
-    case 'cancelled':
-      return { kind: 'cancelled' };
-  }
+  if (outcome.kind !== 'ran') return outcome;
+  return {
+    kind: 'cannot-run',
+    why: `${command} failed (exit ${outcome.exitCode}${outcome.stderr.trim() ? `: ${outcome.stderr.trim().slice(0, 200)}` : ''})`,
+  };
 }
 
 /** One scan per run, shared by every listener row. */
 export function sharedScan(scan: ScanListeners): ScanListeners {
-  let pending: Promise<ListenerScan> | undefined;
-  return (signal) => (pending ??= scan(signal));
+  return shareOnce(scan);
 }

@@ -1,11 +1,11 @@
 import type { CheckTask } from '../../runner/task';
 import type { ListProcesses, ProcessInfo, ProcessList } from '../processes/list';
-import { OS_NAMES, systemTask, type SystemOs, type SystemOutcome } from '../task';
+import { OS_NAMES, systemTask, troubleOutcome, type SystemOs, type SystemOutcome } from '../task';
 import type { ScanListeners } from './scan';
 import type { ListenerTarget } from './targets';
 import type { Listener, ListenerScan } from './types';
 
-export interface Holder {
+interface Holder {
   pid: number | null;
   name: string;
   path: string | null;
@@ -40,16 +40,7 @@ export function listenerTasks(
 
 /** Who holds the port and whether that is who should. Pure. */
 export function judgeListener(target: ListenerTarget, os: SystemOs, scan: ListenerScan, list?: ProcessList): SystemOutcome {
-  switch (scan.kind) {
-    case 'cannot-run':
-      return { status: 'skipped', reason: 'cannot-run', detail: `Cannot run here: ${scan.why}.` };
-    case 'timeout':
-      return { status: 'warn', reason: 'timed-out', detail: 'Listing the listening ports took too long.' };
-    case 'cancelled':
-      return { status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' };
-    case 'scanned':
-      break;
-  }
+  if (scan.kind !== 'scanned') return troubleOutcome(scan, 'Listing the listening ports took too long.');
   const port = `${target.protocol.toUpperCase()} ${target.port}`;
   const holders = holdersOf(scan.listeners, target, list?.kind === 'listed' ? list.processes : []);
   const expected = (target.expected[os] ?? []).map((name) => name.toLowerCase());
@@ -114,7 +105,7 @@ export function judgeListener(target: ListenerTarget, os: SystemOs, scan: Listen
   };
 }
 
-export function holdersOf(listeners: readonly Listener[], target: ListenerTarget, processes: readonly ProcessInfo[]): Holder[] {
+function holdersOf(listeners: readonly Listener[], target: ListenerTarget, processes: readonly ProcessInfo[]): Holder[] {
   const byPid = new Map(processes.map((process) => [process.pid, process]));
   const seen = new Set<string>();
   const holders: Holder[] = [];

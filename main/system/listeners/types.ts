@@ -1,3 +1,5 @@
+import type { Trouble } from '../exec';
+
 export interface Listener {
   protocol: 'tcp' | 'udp';
   /** Local address as the OS shows it ("127.0.0.1", "0.0.0.0", "::", "*"). */
@@ -9,8 +11,4 @@ export interface Listener {
   command?: string;
 }
 
-export type ListenerScan =
-  | { kind: 'scanned'; listeners: Listener[]; source: string; note?: string }
-  | { kind: 'cannot-run'; why: string }
-  | { kind: 'timeout' }
-  | { kind: 'cancelled' };
+export type ListenerScan = { kind: 'scanned'; listeners: Listener[]; source: string; note?: string } | Trouble;

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type psListFunction from 'ps-list';
 import { importEsm } from '../../engine/import-esm';
-import { ABORTED, raceAbort } from '../../probes/deadline';
+import { ABORTED, isDeadline, raceAbort } from '../../probes/deadline';
+import type { Trouble } from '../exec';
+import { shareOnce } from '../task';
 
 export interface ProcessInfo {
   pid: number;
@@ -11,13 +13,12 @@ export interface ProcessInfo {
   path: string | null;
 }
 
-export type ProcessList =
-  { kind: 'listed'; processes: ProcessInfo[] } | { kind: 'cannot-run'; why: string } | { kind: 'timeout' } | { kind: 'cancelled' };
+export type ProcessList = { kind: 'listed'; processes: ProcessInfo[] } | Trouble;
 
 export type ListProcesses = (signal: AbortSignal) => Promise<ProcessList>;
 
 /** Raw rows as ps-list (or a test) gives them. */
-export interface RawProcess {
+interface RawProcess {
   pid: number;
   name: string;
   path?: string | undefined;
@@ -34,8 +35,7 @@ export const listProcesses: ListProcesses = async (signal) => {
       signal,
       loadPsList().then((psList) => psList()),
     );
-    if (rows === ABORTED)
-      return signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError' ? { kind: 'timeout' } : { kind: 'cancelled' };
+    if (rows === ABORTED) return isDeadline(signal) ? { kind: 'timeout' } : { kind: 'cancelled' };
     return { kind: 'listed', processes: normalizeProcesses(rows) };
   } catch (error) {
     return { kind: 'cannot-run', why: `the process list could not be read (${(error as Error).message})` };
@@ -64,12 +64,11 @@ export function normalizeProcesses(rows: readonly RawProcess[]): ProcessInfo[] {
     });
 }
 
-export function baseName(file: string): string {
+function baseName(file: string): string {
   return file.includes('\\') ? path.win32.basename(file) : path.posix.basename(file);
 }
 
 /** One process listing per run, shared by every check that needs it. */
 export function sharedProcessList(list: ListProcesses = listProcesses): ListProcesses {
-  let pending: Promise<ProcessList> | undefined;
-  return (signal) => (pending ??= list(signal));
+  return shareOnce(list);
 }

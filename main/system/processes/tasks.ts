@@ -1,10 +1,11 @@
+import { processCheckId, processCheckTitle } from '../../../app/catalog/process-check';
 import type { ProcessEntry } from '../../../app/catalog/schema';
 import type { CheckTask } from '../../runner/task';
-import { notApplicable, OS_NAMES, systemTask, type SystemOs, type SystemOutcome } from '../task';
+import { notApplicable, OS_NAMES, systemTask, troubleOutcome, type SystemOs, type SystemOutcome } from '../task';
 import type { ListProcesses, ProcessList } from './list';
 import { findProcesses } from './match';
 
-export function namesFor(entry: ProcessEntry, os: SystemOs): string[] {
+function namesFor(entry: ProcessEntry, os: SystemOs): string[] {
   return (os === 'windows' ? entry.windows : os === 'mac' ? entry.mac : undefined) ?? [];
 }
 
@@ -28,23 +29,14 @@ export function processTasks(entries: readonly ProcessEntry[], os: SystemOs, lis
   return relevant.map((entry) => {
     const names = namesFor(entry, os);
     return systemTask(
-      { id: `process:${entry.id}`, kind: 'process', title: names.join(' or '), purpose: entry.role, entryId: entry.id },
+      { id: processCheckId(entry.id), kind: 'process', title: processCheckTitle(names), purpose: entry.role, entryId: entry.id },
       async (signal) => judgeProcess(entry, names, os, await list(signal)),
     );
   });
 }
 
 export function judgeProcess(entry: ProcessEntry, names: readonly string[], os: SystemOs, list: ProcessList): SystemOutcome {
-  switch (list.kind) {
-    case 'cannot-run':
-      return { status: 'skipped', reason: 'cannot-run', detail: `Cannot run here: ${list.why}.` };
-    case 'timeout':
-      return { status: 'warn', reason: 'timed-out', detail: 'Listing the running processes took too long.' };
-    case 'cancelled':
-      return { status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.' };
-    case 'listed':
-      break;
-  }
+  if (list.kind !== 'listed') return troubleOutcome(list, 'Listing the running processes took too long.');
   const found = findProcesses(list.processes, names);
   const importance = IMPORTANCE[entry.importance];
   const first = found[0];

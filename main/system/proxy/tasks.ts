@@ -1,7 +1,7 @@
 import { connectToProxy } from '../../proxy/tunnel';
 import { chooseProxy, type ProxyRouter } from '../../proxy/router';
 import type { ProxySetting } from '../../proxy/setting';
-import type { CheckTask } from '../../runner/task';
+import { CANCELLED_DETAIL, type CheckTask } from '../../runner/task';
 import { systemTask, type SystemOutcome } from '../task';
 
 /** The proxy settings for Apple's secure (443) and plain (80) traffic, judged on one example host. */
@@ -45,8 +45,7 @@ export function judgeProxy(
     source: chosen.kind === 'proxy' ? chosen.source : null,
   };
   if (chosen.kind === 'proxy') {
-    if (reachable === 'cancelled')
-      return { status: 'skipped', reason: 'cancelled', detail: 'Cancelled before this check finished.', facts };
+    if (reachable === 'cancelled') return { status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, facts };
     if (reachable && reachable !== 'yes') {
       return {
         status: 'fail',

@@ -1,6 +1,6 @@
-export type WindowsEdition = 'itunes-desktop' | 'itunes-store' | 'apple-devices';
+type WindowsEdition = 'itunes-desktop' | 'itunes-store' | 'apple-devices';
 
-export interface AppxPackage {
+interface AppxPackage {
   name: string;
   version: string;
   installLocation: string;

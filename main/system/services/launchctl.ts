@@ -1,4 +1,4 @@
-export type LaunchdState =
+type LaunchdState =
   { kind: 'found'; state: string; pid: number | null; program: string | null } | { kind: 'missing' } | { kind: 'not-understood' };
 
 /**

@@ -1,8 +1,8 @@
 /** Windows service states as `sc` prints them after the number; the words are never translated. */
 const STATES = ['STOPPED', 'START_PENDING', 'STOP_PENDING', 'RUNNING', 'CONTINUE_PENDING', 'PAUSE_PENDING', 'PAUSED'] as const;
-export type WindowsServiceState = (typeof STATES)[number];
+type WindowsServiceState = (typeof STATES)[number];
 const START_TYPES = ['BOOT_START', 'SYSTEM_START', 'AUTO_START', 'DEMAND_START', 'DISABLED'] as const;
-export type WindowsStartType = (typeof START_TYPES)[number];
+type WindowsStartType = (typeof START_TYPES)[number];
 
 /** Exit code of `sc` for "the specified service does not exist as an installed service". */
 export const SC_SERVICE_MISSING = 1060;
@@ -21,7 +21,7 @@ export function parseScQueryState(text: string): WindowsServiceState | undefined
   return undefined;
 }
 
-export interface ScConfig {
+interface ScConfig {
   startType?: WindowsStartType;
   binaryPath?: string;
 }

@@ -2,14 +2,12 @@ import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CheckTask } from '../../runner/task';
-import { runCommand, type CommandOutcome } from '../exec';
+import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
 import { POWERSHELL_DEADLINE_MS, powershellArgs } from '../powershell';
 import { commandTrouble, notApplicable, systemTask, type SystemOs, type SystemOutcome } from '../task';
 import { EDITION_NAMES, editionOfServicePath, editionsFound, parseAppxJson } from './edition';
 import { parseLaunchctlPrint } from './launchctl';
 import { parseScQc, parseScQueryState, SC_SERVICE_MISSING } from './sc';
-
-export type RunCommand = typeof runCommand;
 
 interface WindowsService {
   id: string;
