@@ -1,4 +1,4 @@
-import type { Catalog } from '../../app/catalog/schema';
+import type { Catalog, PortEntry, ServerEntry } from '../../app/catalog/schema';
 
 /** Which layers a port speaks: TLS on 443 and 5223 (push), HTTP on 80 and 443. */
 export function layersFor(port: number): { tls: boolean; http: boolean } {
@@ -15,9 +15,6 @@ export function serverChainLength(port: number): number {
 export const PORT_CHAIN_LENGTH = 2;
 /** The time check: DNS, then one UDP exchange. */
 export const NTP_CHAIN_LENGTH = 2;
-
-type ServerEntry = Catalog['servers'][number];
-type PortEntry = Catalog['ports'][number];
 
 /** The concrete host a server entry's checks connect to (a wildcard's probed example). */
 export function probedHost(entry: ServerEntry): string {
