@@ -7,6 +7,7 @@ import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { RunEvent } from '../app/contract/check';
 import { builtinCatalog } from '../app/catalog/load';
+import { DEFAULT_CONCURRENCY } from '../main/cli/defaults';
 import { runEngine } from '../main/engine/engine';
 import { TEST_ISSUER, type Scenario } from '../e2e/fake-internet/world';
 
@@ -62,7 +63,7 @@ async function inProcessRun(): Promise<{ totalMs: number; firstMs: number; first
       catalogSource: 'built-in',
       groups: ['network'],
       timeoutMs: 5000,
-      concurrency: 48,
+      concurrency: DEFAULT_CONCURRENCY,
       extraIssuers: [TEST_ISSUER],
     },
     (event: RunEvent) => {

@@ -17,7 +17,7 @@ const available = binary !== undefined && existsSync(binary);
 test.skip(
   !available,
   'No Electron binary on this machine (it is downloaded on first launch and the network is closed here); ' +
-    'set ELECTRON_BINARY or run on a CI runner where `npx electron --version` has fetched it.',
+    'set ELECTRON_BINARY or run on a CI runner where `node node_modules/electron/install.js` has fetched it.',
 );
 
 test('the real app starts locked down and exposes only the named preload API', async () => {

@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import type { RunEvent } from '../../app/contract/check';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../app/ipc/contract';
 import { eventSchemas, requestSchemas, validate } from '../../app/ipc/schemas';
+import { DEFAULT_CONCURRENCY } from '../../main/cli/defaults';
 import { runEngine } from '../../main/engine/engine';
 import { buildAppInfo } from '../../main/electron/app-info';
 import { loadDesktopCatalog } from '../../main/electron/catalog-source';
@@ -56,7 +57,7 @@ export async function emulatePreload(page: Page, options: { timeoutMs?: number }
       delivery = delivery.then(() => page.evaluate(dispatchInPage, event)).catch(() => undefined);
     },
     timeoutMs: options.timeoutMs ?? 3000,
-    concurrency: 48,
+    concurrency: DEFAULT_CONCURRENCY,
     extraIssuers: [TEST_ISSUER],
   });
   const opened: string[] = [];

@@ -4,18 +4,19 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { pathToFileURL } from 'node:url';
 import type * as HarnessModule from './harness';
 import type { EmulatedApp, Scenario, World } from './harness';
+import { HARNESS_BUNDLE } from './global-setup';
 import { serveRenderer } from './static-server';
 
 type Harness = typeof HarnessModule;
 let harness: Promise<Harness> | undefined;
 /** The bundle global-setup.ts built (the sources cannot be imported directly: see harness.ts). */
 function loadHarness(): Promise<Harness> {
-  harness ??= import(pathToFileURL(path.resolve(import.meta.dirname, '../../out/e2e-app/harness.mjs')).href) as Promise<Harness>;
+  harness ??= import(pathToFileURL(HARNESS_BUNDLE).href) as Promise<Harness>;
   return harness;
 }
 
 const RENDERER = path.resolve(import.meta.dirname, '../../out/renderer');
-export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screens');
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-results/screens');
 
 /** The CSP of the built index.html, served as a header too so the page runs under it either way. */
 async function rendererCsp(): Promise<string> {

@@ -3,9 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from '../../app/contract/check';
 import { startWorld, TEST_ISSUER, type World } from '../fake-internet/world';
-import { CLI, checkJson, runCli } from './run-cli';
+import { CLI, checkJson, parseReport, runCli, server } from './run-cli';
 
 let world: World | undefined;
 
@@ -36,9 +35,9 @@ describe('when DNS itself is the problem', () => {
     world = await startWorld({ dns: 'absent' });
     const { run, report } = await checkJson();
     expect(run.code).toBe(1);
-    const albert = report.checks.find((c) => c.id === 'server:albert.apple.com:443');
+    const albert = server(report, 'albert.apple.com', 443);
     expect(albert).toMatchObject({ status: 'fail', reason: 'dns-failed' });
-    expect(albert?.detail).toMatch(/no DNS server answers/);
+    expect(albert.detail).toMatch(/no DNS server answers/);
   });
 });
 
@@ -90,11 +89,10 @@ describe('the command line', () => {
 
   it('without --expect-issuer, a certificate from an unexpected issuer is reported as interception', async () => {
     world = await startWorld();
-    const run = await runCli(['check', '--json', '--only', 'network', '--timeout-ms', '2000']);
-    const report = JSON.parse(run.stdout) as Report;
-    const albert = report.checks.find((c) => c.id === 'server:albert.apple.com:443');
+    const report = parseReport(await runCli(['check', '--json', '--only', 'network', '--timeout-ms', '2000']));
+    const albert = server(report, 'albert.apple.com', 443);
     expect(albert).toMatchObject({ status: 'fail', reason: 'tls-intercepted' });
-    expect(albert?.detail).toContain('Sync Doctor Test Root CA');
+    expect(albert.detail).toContain('Sync Doctor Test Root CA');
   });
 
   it('cancels on Ctrl-C, still prints the report, and exits 130', async () => {
@@ -111,14 +109,17 @@ describe('the command line', () => {
       '30000',
     ]);
     let stdout = '';
+    let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Wait (bounded) until the check is under way: the fake DNS server has been asked.
     for (let i = 0; i < 200 && world.dnsQueries() === 0; i += 1) await new Promise((r) => setTimeout(r, 25));
     expect(world.dnsQueries()).toBeGreaterThan(0);
     child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    const report = JSON.parse(stdout) as Report;
+    const code = await exited;
+    expect(code).toBe(130);
+    const report = parseReport({ code: code ?? 99, stdout, stderr });
     expect(report.cancelled).toBe(true);
     expect(report.checks.some((c) => c.reason === 'cancelled' && c.status === 'skipped')).toBe(true);
   });

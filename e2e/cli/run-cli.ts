@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import type { Report, ServerCheck } from '../../app/contract/check';
+import type { Report, ServerCheck, SystemCheck } from '../../app/contract/check';
 import { TEST_ISSUER } from '../fake-internet/world';
 
 export const CLI = path.resolve(import.meta.dirname, '../../bin/sync-doctor.cjs');
@@ -13,6 +13,18 @@ export interface CliRun {
   wallMs: number;
 }
 
+/** Every proxy variable blanked, so a run never inherits the machine's proxy settings. */
+export const noProxyEnv: Readonly<Record<string, string>> = {
+  HTTPS_PROXY: '',
+  HTTP_PROXY: '',
+  https_proxy: '',
+  http_proxy: '',
+  ALL_PROXY: '',
+  all_proxy: '',
+  NO_PROXY: '',
+  no_proxy: '',
+};
+
 /** Runs the built CLI in this (test) namespace, as a user would, and collects its output. */
 export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   const start = performance.now();
@@ -24,16 +36,19 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   });
 }
 
-/** The network check in JSON, trusting the fake internet's test CA as genuine. */
-export async function checkJson(extra: readonly string[] = []): Promise<{ run: CliRun; report: Report }> {
-  const run = await runCli(['check', '--json', '--only', 'network', '--expect-issuer', TEST_ISSUER, ...extra]);
-  let report: Report;
+/** The report a `--json` run printed; throws with the run's output when it is not JSON. */
+export function parseReport(run: Pick<CliRun, 'code' | 'stdout' | 'stderr'>): Report {
   try {
-    report = JSON.parse(run.stdout) as Report;
+    return JSON.parse(run.stdout) as Report;
   } catch {
     throw new Error(`The CLI did not print JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
   }
-  return { run, report };
+}
+
+/** The network check in JSON, trusting the fake internet's test CA as genuine. */
+export async function checkJson(extra: readonly string[] = []): Promise<{ run: CliRun; report: Report }> {
+  const run = await runCli(['check', '--json', '--only', 'network', '--expect-issuer', TEST_ISSUER, ...extra]);
+  return { run, report: parseReport(run) };
 }
 
 export function byId(report: Report, id: string) {
@@ -45,5 +60,11 @@ export function byId(report: Report, id: string) {
 export function server(report: Report, host: string, port: number): ServerCheck {
   const check = byId(report, `server:${host}:${port}`);
   if (check.kind !== 'server') throw new Error(`${check.id} is not a server check`);
+  return check;
+}
+
+export function system(report: Report, id: string): SystemCheck {
+  const check = byId(report, id);
+  if (check.group !== 'system') throw new Error(`${check.id} is not a system check`);
   return check;
 }

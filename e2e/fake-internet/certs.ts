@@ -29,7 +29,7 @@ export function worldCertificates(hosts: readonly string[]): Promise<WorldCertif
   return cached;
 }
 
-export function caDir(): string {
+function caDir(): string {
   const dir = process.env['SYNC_DOCTOR_TEST_CA_DIR'];
   if (!dir) throw new Error('SYNC_DOCTOR_TEST_CA_DIR is not set: run the tests through e2e/fake-internet/in-netns.mjs');
   return dir;

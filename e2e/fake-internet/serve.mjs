@@ -11,7 +11,7 @@ const split = args.indexOf('--');
 const scenario = JSON.parse(args[0] && args[0] !== '--' ? args[0] : '{}');
 const command = split >= 0 ? args.slice(split + 1) : [];
 
-export async function loadWorldModule() {
+async function loadWorldModule() {
   return import(pathToFileURL(await bundleForNode('e2e/fake-internet/world.ts', 'fake-internet/world.mjs')).href);
 }
 

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { builtinCatalog } from '../../app/catalog/load';
 import type { Catalog } from '../../app/catalog/schema';
+import { isProbedPort, layersFor, probedHost } from '../../main/runner/chain';
 import { worldCertificates, type KeyPair, type WorldCertificates } from './certs';
 import { startDnsServer, type DnsReply } from './dns-server';
 import { assertInsideTestNamespace, clearFirewall, dropTrafficTo, ensureLoopbackAddresses } from './net-admin';
@@ -8,11 +9,11 @@ import { startNtpServer } from './ntp-server';
 import { startListener, type HttpAnswer, type ListenerBehaviour } from './web-server';
 
 /** Where the launcher's resolv.conf points. */
-export const DNS_SERVER_ADDRESS = '198.18.255.53';
+const DNS_SERVER_ADDRESS = '198.18.255.53';
 /** Where a hosts-file redirect sends a name: an address with nothing listening (like the old jailbreak servers). */
 export const REDIRECT_TARGET = '198.18.254.1';
 /** An address with no route at all in the namespace. */
-export const UNROUTABLE_ADDRESS = '198.19.255.1';
+const UNROUTABLE_ADDRESS = '198.19.255.1';
 /** The issuer name tests pass to --expect-issuer so the test CA counts as genuine. */
 export const TEST_ISSUER = 'Sync Doctor Test';
 
@@ -53,17 +54,11 @@ export interface Scenario {
   delays?: { dnsMs?: number; tlsMs?: number; httpMs?: number };
   /** The fake time server's clock minus the real one: makes this computer's clock look off. */
   ntpClockOffsetMs?: number;
-  /** Extra lines for the namespace's hosts file. */
-  hostsLines?: string[];
-  catalog?: Catalog;
 }
 
 export interface World {
   /** The address a host name is served on. */
   addressOf(host: string): string;
-  hosts: readonly string[];
-  /** The namespace's hosts file (what /etc/hosts is inside it). */
-  hostsFile: string;
   /** How many DNS questions the fake DNS server has received: a readiness signal for tests. */
   dnsQueries(): number;
   stop(): Promise<void>;
@@ -77,7 +72,7 @@ interface Target {
 }
 
 /** Every host the catalog makes the engine contact, with the ports it uses. */
-export function targetsOf(catalog: Catalog): Target[] {
+function targetsOf(catalog: Catalog): Target[] {
   const byHost = new Map<string, Target>();
   const add = (host: string, ports: number[], udpPorts: number[] = [], reachable?: number[]) => {
     const target = byHost.get(host) ?? { host, ports: [], udpPorts: [], answer: { status: 200 } };
@@ -87,10 +82,10 @@ export function targetsOf(catalog: Catalog): Target[] {
     byHost.set(host, target);
   };
   for (const entry of catalog.servers) {
-    if (!entry.untestable) add(entry.host ?? entry.pattern, entry.ports, [], entry.http?.reachableStatuses);
+    if (!entry.untestable) add(probedHost(entry), entry.ports, [], entry.http?.reachableStatuses);
   }
   for (const entry of catalog.ports) {
-    if (entry.host && !entry.covered && entry.protocol === 'tcp') add(entry.host, entry.samples ?? [entry.port]);
+    if (isProbedPort(entry)) add(entry.host, entry.samples ?? [entry.port]);
   }
   if (catalog.ntp) add(catalog.ntp.host, [], [123]);
   return [...byHost.values()];
@@ -105,8 +100,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
   const hostsFile = process.env['SYNC_DOCTOR_TEST_HOSTS_FILE'];
   if (!hostsFile) throw new Error('SYNC_DOCTOR_TEST_HOSTS_FILE is not set: run through e2e/fake-internet/in-netns.mjs');
 
-  const catalog = scenario.catalog ?? builtinCatalog();
-  const targets = targetsOf(catalog);
+  const targets = targetsOf(builtinCatalog());
   const addresses = new Map(targets.map((t, i) => [t.host, `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}`]));
   const addressOf = (host: string) => {
     const address = addresses.get(host.toLowerCase());
@@ -127,7 +121,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
   };
 
   try {
-    const hostsLines = [...(scenario.hostsLines ?? [])];
+    const hostsLines: string[] = [];
     for (const target of targets) {
       const fault = faultOf(target.host);
       if (fault === 'hosts-redirect') hostsLines.push(`${REDIRECT_TARGET} ${target.host}`);
@@ -189,8 +183,6 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
 
   const world: World = {
     addressOf,
-    hosts: targets.map((t) => t.host),
-    hostsFile,
     dnsQueries: () => queries,
     stop: async () => {
       await stopAll();
@@ -207,8 +199,7 @@ function behaviourFor(fault: Fault, port: number, target: Target, certs: WorldCe
   const { answer } = target;
   if (fault === 'hang') return { kind: 'hang' };
   if (fault === 'garbage') return { kind: 'garbage' };
-  const isTls = port === 443 || port === 5223;
-  const isHttp = port === 80 || port === 443;
+  const { tls: isTls, http: isHttp } = layersFor(port);
   if (!isTls && !isHttp) return { kind: 'accept' };
   const httpAnswer: HttpAnswer =
     fault === 'proxy-block'

@@ -1,36 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report, ServerCheck, SystemCheck } from '../../app/contract/check';
-import { runCli } from '../cli/run-cli';
+import type { Report } from '../../app/contract/check';
+import { noProxyEnv, parseReport, runCli, server, system } from '../cli/run-cli';
 import { startWorld, TEST_ISSUER, type World } from '../fake-internet/world';
 import { startTinyproxy, type Tinyproxy } from './tinyproxy';
 
 // The CLI inside the fake internet, through Debian's tinyproxy, as a user behind a proxy runs it.
-const noProxyEnv = {
-  HTTPS_PROXY: '',
-  HTTP_PROXY: '',
-  https_proxy: '',
-  http_proxy: '',
-  ALL_PROXY: '',
-  all_proxy: '',
-  NO_PROXY: '',
-  no_proxy: '',
-};
-
 async function checkThrough(proxyUrl: string, only: 'network' | 'system' = 'network'): Promise<Report> {
   const run = await runCli(['check', '--json', '--only', only, '--expect-issuer', TEST_ISSUER, '--timeout-ms', '4000'], {
     ...noProxyEnv,
     https_proxy: proxyUrl,
     http_proxy: proxyUrl,
   });
-  try {
-    return JSON.parse(run.stdout) as Report;
-  } catch {
-    throw new Error(`The CLI did not print JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
-  }
+  return parseReport(run);
 }
-
-const server = (report: Report, host: string, port: number) => report.checks.find((c) => c.id === `server:${host}:${port}`) as ServerCheck;
-const system = (report: Report, id: string) => report.checks.find((c) => c.id === id) as SystemCheck;
 
 describe('network checks through a real proxy (tinyproxy)', () => {
   let world: World;

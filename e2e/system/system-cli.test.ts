@@ -1,23 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Report, ServerCheck, SystemCheck } from '../../app/contract/check';
+import type { Report } from '../../app/contract/check';
 import { SYSTEM_REASONS } from '../../app/contract/system-reasons';
-import { runCli } from '../cli/run-cli';
+import { noProxyEnv, parseReport, runCli, server, system } from '../cli/run-cli';
 import { REDIRECT_TARGET, startWorld, TEST_ISSUER, type World } from '../fake-internet/world';
 import { startNamedProcess, type NamedProcess } from '../../main/system/test-process';
 
 const fixture = path.resolve(import.meta.dirname, '../../main/system/fixtures/windows/hosts-tinyumbrella.txt');
-const noProxyEnv = { HTTPS_PROXY: '', HTTP_PROXY: '', https_proxy: '', http_proxy: '', ALL_PROXY: '', all_proxy: '' };
 
 async function check(args: readonly string[]): Promise<{ code: number; report: Report }> {
   const run = await runCli(['check', '--json', '--expect-issuer', TEST_ISSUER, '--timeout-ms', '3000', ...args], noProxyEnv);
-  try {
-    return { code: run.code, report: JSON.parse(run.stdout) as Report };
-  } catch {
-    throw new Error(`The CLI did not print JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
-  }
+  return { code: run.code, report: parseReport(run) };
 }
-const byId = <T>(report: Report, id: string) => report.checks.find((c) => c.id === id) as T;
 
 describe('sync-doctor check: system checks in the same report', () => {
   let world: World;
@@ -49,31 +43,31 @@ describe('sync-doctor check: system checks in the same report', () => {
       'clock',
     ]);
     for (const c of report.checks) expect([...SYSTEM_REASONS, 'ok', 'cancelled', 'clock-skew']).toContain(c.reason);
-    expect(byId<SystemCheck>(report, 'hosts:apple')).toMatchObject({
+    expect(system(report, 'hosts:apple')).toMatchObject({
       status: 'fail',
       reason: 'hosts-entry',
       facts: { file: fixture, line: 23, host: 'gs.apple.com' },
     });
-    expect(byId<SystemCheck>(report, 'listener:tcp:27015')).toMatchObject({
+    expect(system(report, 'listener:tcp:27015')).toMatchObject({
       facts: { pid: listener.pid, program: 'AppleMobileDeviceService.exe', path: listener.path, address: '127.0.0.1' },
     });
     // No NTP check in this run: the clock asked the (fake) time server itself.
-    expect(byId<SystemCheck>(report, 'clock:offset')).toMatchObject({ status: 'fail', reason: 'clock-skew' });
+    expect(system(report, 'clock:offset')).toMatchObject({ status: 'fail', reason: 'clock-skew' });
   });
 
   it('a full run: the dns-redirected detail names the hosts-file line, and the clock reuses the NTP answer', async () => {
     const { code, report } = await check([]);
     expect(code).toBe(1);
-    const gs = byId<ServerCheck>(report, 'server:gs.apple.com:443');
+    const gs = server(report, 'gs.apple.com', 443);
     expect(gs.reason).toBe('dns-redirected');
     // Inside the namespace, the world's hosts file is what /etc/hosts shows.
     expect(gs.detail).toMatch(/The hosts file \/etc\/hosts does it, line \d+/);
     expect(gs.detail).toContain(`${REDIRECT_TARGET} gs.apple.com`);
     const ntp = report.checks.find((c) => c.kind === 'ntp');
-    const clock = byId<SystemCheck>(report, 'clock:offset');
+    const clock = system(report, 'clock:offset');
     expect(clock).toMatchObject({ status: 'fail', reason: 'clock-skew' });
     expect(clock.facts?.['offsetMs']).toBe(ntp?.kind === 'ntp' ? ntp.offsetMs : NaN);
-    expect(byId<SystemCheck>(report, 'hosts:apple')).toMatchObject({
+    expect(system(report, 'hosts:apple')).toMatchObject({
       status: 'fail',
       facts: { host: 'gs.apple.com', address: REDIRECT_TARGET },
     });
@@ -83,6 +77,6 @@ describe('sync-doctor check: system checks in the same report', () => {
 
   it('a hosts file that is not there is reported, not a crash', async () => {
     const { report } = await check(['--only', 'system', '--hosts-file', '/nonexistent/hosts']);
-    expect(byId<SystemCheck>(report, 'hosts:file')).toMatchObject({ status: 'warn', reason: 'hosts-unreadable' });
+    expect(system(report, 'hosts:file')).toMatchObject({ status: 'warn', reason: 'hosts-unreadable' });
   });
 });
