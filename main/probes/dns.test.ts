@@ -2,7 +2,7 @@ import dgram from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type DnsReply, type RunningDnsServer } from '../../e2e/fake-internet/dns-server';
 import { withDeadline } from './deadline';
-import { isBlockingAddress, judgeDns, probeDns, type DnsAnswer, type DnsProbeResult, type SystemLookup } from './dns';
+import { connectableAddresses, isBlockingAddress, judgeDns, probeDns, type DnsAnswer, type DnsProbeResult, type SystemLookup } from './dns';
 
 const REPLIES: Record<string, DnsReply> = {
   'albert.apple.com': { kind: 'answer', addresses: ['198.18.0.10', '198.18.0.11'] },
@@ -224,6 +224,42 @@ describe('judgeDns', () => {
   it('passes a system timeout or cancel straight through', () => {
     expect(judgeDns(both(timeout, ok('17.253.144.10')))).toEqual({ kind: 'timeout' });
     expect(judgeDns(both({ kind: 'cancelled', ms }, ok('17.253.144.10')))).toEqual({ kind: 'cancelled' });
+  });
+});
+
+describe('connectableAddresses', () => {
+  // A check connects on the system's answer before the direct one is in (DnsCache.judgeWhile):
+  // that is only sound if the verdict, whatever the direct answer, then points at the same place.
+  const systems: DnsAnswer[] = [
+    ok('17.253.144.10'),
+    ok('17.253.144.10', '2620:149:a44::1'),
+    ok('0.0.0.0'),
+    ok('127.0.0.1', '17.253.144.10'),
+    ok('::1'),
+    nxdomain,
+    timeout,
+    failed('EAI_AGAIN'),
+    { kind: 'cancelled', ms },
+  ];
+  const directs: DnsAnswer[] = [
+    ok('17.253.144.10'),
+    ok('203.0.113.7'),
+    ok('2620:149:a44::2'),
+    nxdomain,
+    timeout,
+    failed('ESERVFAIL'),
+    { kind: 'cancelled', ms },
+  ];
+
+  it('gives addresses exactly when the verdict, whatever the direct answer, connects to those same addresses', () => {
+    for (const system of systems) {
+      const addresses = connectableAddresses(system);
+      for (const direct of directs) {
+        const verdict = judgeDns(both(system, direct));
+        const connects = verdict.kind === 'ok' || verdict.kind === 'redirected' ? verdict.addresses : undefined;
+        expect(connects, `${JSON.stringify(system)} with ${JSON.stringify(direct)}`).toEqual(addresses);
+      }
+    }
   });
 });
 

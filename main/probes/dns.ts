@@ -45,10 +45,21 @@ const systemLookup: SystemLookup = async (host) => {
   return answers.map((answer) => answer.address);
 };
 
+/** Both answers of one name, and the system's alone, which comes in first when it can be used. */
+export interface DnsProbe {
+  system: Promise<DnsAnswer>;
+  result: Promise<DnsProbeResult>;
+}
+
 /** Asks the system resolver and the name servers directly, in parallel. */
-export async function probeDns(host: string, options: DnsProbeOptions): Promise<DnsProbeResult> {
-  const [system, direct] = await Promise.all([lookupWithSystem(host, options), queryDirect(host, options)]);
-  return { system, direct };
+export function startDnsProbe(host: string, options: DnsProbeOptions): DnsProbe {
+  const system = lookupWithSystem(host, options);
+  const direct = queryDirect(host, options);
+  return { system, result: Promise.all([system, direct]).then(([s, d]) => ({ system: s, direct: d })) };
+}
+
+export function probeDns(host: string, options: DnsProbeOptions): Promise<DnsProbeResult> {
+  return startDnsProbe(host, options).result;
 }
 
 async function lookupWithSystem(host: string, options: DnsProbeOptions): Promise<DnsAnswer> {
@@ -151,15 +162,25 @@ function disagree(system: readonly string[], direct: readonly string[]): boolean
   return false;
 }
 
+/**
+ * The addresses apps would connect to, from the system's answer alone; undefined when there are
+ * none to try (a failure, or a filter's blocking address). Whatever the direct answer, the verdict
+ * on such an answer is `ok` or `redirected` with these same addresses, so a check may connect as
+ * soon as the system has answered.
+ */
+export function connectableAddresses(system: DnsAnswer): string[] | undefined {
+  return system.kind === 'ok' && !system.addresses.every(isBlockingAddress) ? system.addresses : undefined;
+}
+
 /** Reads the two answers together: what the user's apps get, and whether something altered it. */
 export function judgeDns(result: DnsProbeResult): DnsVerdict {
   const { system, direct } = result;
   if (system.kind === 'cancelled') return { kind: 'cancelled' };
   const directAddresses = direct.kind === 'ok' ? direct.addresses : [];
   if (system.kind === 'ok') {
-    const blocking = system.addresses.every(isBlockingAddress);
-    if (blocking) return { kind: 'blocked', addresses: system.addresses, direct: directAddresses };
-    if (direct.kind === 'ok' && disagree(system.addresses, direct.addresses)) {
+    const addresses = connectableAddresses(system);
+    if (!addresses) return { kind: 'blocked', addresses: system.addresses, direct: directAddresses };
+    if (direct.kind === 'ok' && disagree(addresses, direct.addresses)) {
       return { kind: 'redirected', addresses: system.addresses, direct: direct.addresses };
     }
     return { kind: 'ok', addresses: system.addresses };

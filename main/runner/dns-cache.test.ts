@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDnsServer, type RunningDnsServer } from '../../e2e/fake-internet/dns-server';
 import { withDeadline } from '../probes/deadline';
+import { DnsCache } from './dns-cache';
 import { recordingDnsCache } from './fixtures/recording-dns';
 
 describe('DnsCache', () => {
@@ -22,5 +24,53 @@ describe('DnsCache', () => {
     expect(asked).toEqual(['gs.apple.com']);
     expect(first.verdict).toEqual({ kind: 'ok', addresses: ['198.18.0.10'] });
     expect(second.result).toBe(first.result);
+  });
+});
+
+describe('DnsCache.judgeWhile', () => {
+  // The direct query goes to a loopback server that answers late, with another address than the
+  // system resolver: a hosts-file redirect, found only once the slower answer is in.
+  let server: RunningDnsServer;
+  beforeAll(async () => {
+    server = await startDnsServer({
+      address: '127.0.0.1',
+      port: 0,
+      delayMs: 150,
+      answer: () => ({ kind: 'answer', addresses: ['17.253.144.10'] }),
+    });
+  });
+  afterAll(() => server.close());
+
+  const cacheAnswering = (system: string[]) => new DnsCache({ servers: [`127.0.0.1:${server.port}`], systemLookup: async () => system });
+
+  it("starts on the system's addresses before the direct answer is in, and judges with both", async () => {
+    const cache = cacheAnswering(['198.18.0.10']);
+    const signal = withDeadline(undefined, 2000);
+    let bothIn = false;
+    void cache.judge('gs.apple.com', signal).then(() => (bothIn = true));
+    let bothInAtStart: boolean | undefined;
+    const judged = await cache.judgeWhile('gs.apple.com', signal, async (addresses) => {
+      bothInAtStart = bothIn;
+      return addresses;
+    });
+    expect(bothInAtStart).toBe(false);
+    expect(judged.verdict).toEqual({ kind: 'redirected', addresses: ['198.18.0.10'], direct: ['17.253.144.10'] });
+    expect(await judged.started).toEqual(['198.18.0.10']);
+  });
+
+  it('starts nothing when the system answer is a blocking address or a failure', async () => {
+    let starts = 0;
+    const use = async () => (starts += 1);
+    const blocked = await cacheAnswering(['0.0.0.0']).judgeWhile('gs.apple.com', withDeadline(undefined, 2000), use);
+    expect(blocked.verdict.kind).toBe('blocked');
+    expect(blocked.started).toBeUndefined();
+    const failing = new DnsCache({
+      servers: [`127.0.0.1:${server.port}`],
+      systemLookup: () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })),
+    });
+    const missing = await failing.judgeWhile('gs.apple.com', withDeadline(undefined, 2000), use);
+    expect(missing.verdict).toEqual({ kind: 'nxdomain', hostsOnly: true });
+    expect(missing.started).toBeUndefined();
+    expect(starts).toBe(0);
   });
 });

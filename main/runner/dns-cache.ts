@@ -1,9 +1,24 @@
 import { getMaxListeners, setMaxListeners } from 'node:events';
-import { directResolver, judgeDns, probeDns, type DnsProbeOptions, type DnsProbeResult, type DnsVerdict } from '../probes/dns';
+import {
+  connectableAddresses,
+  directResolver,
+  judgeDns,
+  startDnsProbe,
+  type DnsProbe,
+  type DnsProbeOptions,
+  type DnsProbeResult,
+  type DnsVerdict,
+} from '../probes/dns';
 
 export interface DnsSettings {
   servers?: readonly string[];
   systemLookup?: DnsProbeOptions['systemLookup'];
+}
+
+export interface JudgedDns {
+  result: DnsProbeResult;
+  verdict: DnsVerdict;
+  dnsMs: number;
 }
 
 /**
@@ -11,28 +26,12 @@ export interface DnsSettings {
  * second check waits on the same answer.
  */
 export class DnsCache {
-  private readonly answers = new Map<string, Promise<DnsProbeResult>>();
+  private readonly probes = new Map<string, DnsProbe>();
   private resolver: ReturnType<typeof directResolver> | undefined;
   /** performance.now() when the first name was asked for: where a run that prefetched began. */
   firstAskedAt: number | undefined;
 
   constructor(private readonly settings: DnsSettings = {}) {}
-
-  lookup(host: string, signal: AbortSignal): Promise<DnsProbeResult> {
-    const key = host.toLowerCase();
-    let answer = this.answers.get(key);
-    if (!answer) {
-      this.firstAskedAt ??= performance.now();
-      this.resolver ??= directResolver(this.settings.servers);
-      answer = probeDns(key, {
-        signal,
-        resolver: this.resolver,
-        ...(this.settings.systemLookup ? { systemLookup: this.settings.systemLookup } : {}),
-      });
-      this.answers.set(key, answer);
-    }
-    return answer;
-  }
 
   /**
    * Asks for these hosts now, in this order, ahead of the checks that will need them: the command
@@ -41,12 +40,49 @@ export class DnsCache {
   prefetch(hosts: readonly string[], signal: AbortSignal): void {
     // Each lookup listens on this one signal twice (system and direct): expected, not a leak.
     setMaxListeners(getMaxListeners(signal) + 2 * hosts.length, signal);
-    for (const host of hosts) void this.lookup(host, signal);
+    for (const host of hosts) this.probe(host, signal);
   }
 
   /** The shared answer, judged, with the time it took: what every check starts from. */
-  async judge(host: string, signal: AbortSignal): Promise<{ result: DnsProbeResult; verdict: DnsVerdict; dnsMs: number }> {
-    const result = await this.lookup(host, signal);
-    return { result, verdict: judgeDns(result), dnsMs: Math.max(result.system.ms, result.direct.ms) };
+  async judge(host: string, signal: AbortSignal): Promise<JudgedDns> {
+    return judged(await this.probe(host, signal).result);
   }
+
+  /**
+   * Judges the host like `judge`, and meanwhile starts `use` on the addresses apps connect to as
+   * soon as the system resolver has given them: the direct query, often the later of the two,
+   * only changes what the verdict says, never where to connect (see connectableAddresses).
+   * `started` is there exactly when the verdict is `ok` or `redirected`.
+   */
+  async judgeWhile<T>(
+    host: string,
+    signal: AbortSignal,
+    use: (addresses: string[]) => Promise<T>,
+  ): Promise<JudgedDns & { started?: Promise<T> }> {
+    const probe = this.probe(host, signal);
+    const addresses = connectableAddresses(await probe.system);
+    const started = addresses ? use(addresses) : undefined;
+    const judgement = judged(await probe.result);
+    return started ? { ...judgement, started } : judgement;
+  }
+
+  private probe(host: string, signal: AbortSignal): DnsProbe {
+    const key = host.toLowerCase();
+    let probe = this.probes.get(key);
+    if (!probe) {
+      this.firstAskedAt ??= performance.now();
+      this.resolver ??= directResolver(this.settings.servers);
+      probe = startDnsProbe(key, {
+        signal,
+        resolver: this.resolver,
+        ...(this.settings.systemLookup ? { systemLookup: this.settings.systemLookup } : {}),
+      });
+      this.probes.set(key, probe);
+    }
+    return probe;
+  }
+}
+
+function judged(result: DnsProbeResult): JudgedDns {
+  return { result, verdict: judgeDns(result), dnsMs: Math.max(result.system.ms, result.direct.ms) };
 }

@@ -50,7 +50,13 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
             timings: {},
           }),
     async run(signal) {
-      const { verdict, dnsMs } = await dns.judge(target.host, signal);
+      const ask = (address: string) =>
+        probeNtp(address, {
+          signal,
+          ...(target.port ? { port: target.port } : {}),
+          ...(target.now ? { now: target.now } : {}),
+        });
+      const { verdict, dnsMs, started } = await dns.judgeWhile(target.host, signal, (addresses) => ask(addresses[0]!));
       if (verdict.kind === 'cancelled')
         return result({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, timings: { dnsMs } });
       if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
@@ -62,12 +68,7 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
           timings: { dnsMs },
         });
       }
-      const address = verdict.addresses[0]!;
-      const answer = await probeNtp(address, {
-        signal,
-        ...(target.port ? { port: target.port } : {}),
-        ...(target.now ? { now: target.now } : {}),
-      });
+      const answer = await (started ?? ask(verdict.addresses[0]!));
       const timings = { dnsMs, ntpMs: answer.ms };
       switch (answer.kind) {
         case 'answer': {

@@ -54,7 +54,9 @@ export function portTask(target: PortTarget, dns: DnsCache, connect: Connect = d
             },
       ),
     async run(signal) {
-      const { verdict, dnsMs } = await dns.judge(target.host, signal);
+      const { verdict, dnsMs, started } = await dns.judgeWhile(target.host, signal, (addresses) =>
+        connect(addresses, target.port, signal, target.host),
+      );
       if (verdict.kind === 'cancelled')
         return result({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, timings: { dnsMs } });
       if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
@@ -66,7 +68,7 @@ export function portTask(target: PortTarget, dns: DnsCache, connect: Connect = d
           timings: { dnsMs },
         });
       }
-      const tcp = await connect(verdict.addresses, target.port, signal, target.host);
+      const tcp = await (started ?? connect(verdict.addresses, target.port, signal, target.host));
       const timings = { dnsMs, tcpMs: tcp.ms };
       switch (tcp.kind) {
         case 'connected':

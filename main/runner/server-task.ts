@@ -91,7 +91,12 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
   const layers: Layers = { dns: 'not-run', tcp: 'not-run', tls: speaks.tls ? 'not-run' : 'not-applicable', http: 'not-run' };
   const timings: Timings = {};
 
-  const { result: dnsResult, verdict, dnsMs } = await cache.judge(host, signal);
+  const {
+    result: dnsResult,
+    verdict,
+    dnsMs,
+    started: connecting,
+  } = await cache.judgeWhile(host, signal, (addresses) => connect(addresses, port, signal, host));
   timings.dnsMs = dnsMs;
   const withDns = (outcome: Omit<Outcome, 'layers' | 'timings' | 'dns'>): ServerCheck =>
     result(target, { ...outcome, layers, timings, dns: dnsResult });
@@ -114,7 +119,7 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
     unresolvedNote = ` This computer cannot look up ${host} itself (${dnsFailureReason(verdict)}), but the proxy ${throughProxy.via} does, as it would for Apple's apps.`;
   } else {
     layers.dns = verdict.kind === 'redirected' ? 'warn' : 'ok';
-    tcp = await connect(verdict.addresses, port, signal, host);
+    tcp = await (connecting ?? connect(verdict.addresses, port, signal, host));
   }
   const redirected = verdict.kind === 'redirected' ? verdict : undefined;
   timings.tcpMs = tcp.ms;
