@@ -6,13 +6,17 @@ import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { RunEvent } from '../app/contract/check';
 import { builtinCatalog } from '../app/catalog/load';
-import { DEFAULT_CONCURRENCY } from '../main/cli/defaults';
+import type { Catalog } from '../app/catalog/schema';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../main/cli/defaults';
 import { runEngine } from '../main/engine/engine';
+import { prepareResolverEnvironment } from '../main/engine/resolver-environment';
+import { hostsToResolve, isProbedPort, layersFor, probedHost } from '../main/runner/chain';
 import { TEST_ISSUER, type Scenario } from '../e2e/fake-internet/world';
 
 const LIMIT_MS = 140;
 const ROUNDS = 15;
 const CLI = path.resolve('bin/sync-doctor.cjs');
+const FLOOR = path.resolve('bench/floor.cjs');
 const delays = { dnsMs: 40, tlsMs: 60, httpMs: 40 };
 
 function wall(args: string[]): Promise<number> {
@@ -22,11 +26,41 @@ function wall(args: string[]): Promise<number> {
 /** The bench's own resolver settings stay out of the CLI's environment: it picks its own, as for a user. */
 const { UV_THREADPOOL_SIZE: _pool, RES_OPTIONS: _resolver, ...childEnv } = process.env;
 
-function timed(args: string[]): Promise<{ ms: number; stdout: string }> {
+function timed(args: string[], env: NodeJS.ProcessEnv = childEnv): Promise<{ ms: number; stdout: string; ok: boolean }> {
   const start = performance.now();
   return new Promise((resolve) =>
-    execFile(process.execPath, args, { env: childEnv }, (_error, stdout) => resolve({ ms: performance.now() - start, stdout })),
+    execFile(process.execPath, args, { env }, (error, stdout) => resolve({ ms: performance.now() - start, stdout, ok: !error })),
   );
+}
+
+interface Exchange {
+  host: string;
+  port: number;
+  tls: boolean;
+  http: boolean;
+  ntp: boolean;
+}
+
+/** What the network check sends and waits for, for bench/floor.cjs to do with nothing else. */
+function exchangesOf(catalog: Catalog): Exchange[] {
+  const exchanges: Exchange[] = [];
+  for (const entry of catalog.servers) {
+    if (entry.untestable) continue;
+    for (const port of entry.ports) exchanges.push({ host: probedHost(entry), port, ...layersFor(port), ntp: false });
+  }
+  for (const entry of catalog.ports) {
+    if (!isProbedPort(entry)) continue;
+    for (const port of entry.samples ?? [entry.port]) exchanges.push({ host: entry.host, port, tls: false, http: false, ntp: false });
+  }
+  if (catalog.ntp) exchanges.push({ host: catalog.ntp.host, port: 123, tls: false, http: false, ntp: true });
+  return exchanges;
+}
+
+/** The floor gets the thread pool the CLI gives itself for these hosts, set the same way. */
+function floorEnv(catalog: Catalog): NodeJS.ProcessEnv {
+  const env = { ...childEnv };
+  prepareResolverEnvironment(DEFAULT_TIMEOUT_MS, hostsToResolve(catalog).length, env);
+  return env;
 }
 
 function median(values: number[]): number {
@@ -103,21 +137,29 @@ async function main(): Promise<number> {
     const cli: number[] = [];
     const coldChecks: number[] = [];
     const baseline: number[] = [];
+    const floor: number[] = [];
     const args = [CLI, 'check', '--json', '--only', 'network', '--expect-issuer', TEST_ISSUER];
+    const floorArgs = [FLOOR, JSON.stringify(exchangesOf(builtinCatalog()))];
+    const envForFloor = floorEnv(builtinCatalog());
     await wall(args);
+    if (!(await timed(floorArgs, envForFloor)).ok) throw new Error('bench/floor.cjs did not get every answer from the bench world');
     for (let i = 0; i < ROUNDS; i += 1) {
       baseline.push(await wall(['-e', `setTimeout(() => {}, ${LIMIT_MS})`]));
       const run = await timed(args);
       cli.push(run.ms);
       coldChecks.push((JSON.parse(run.stdout) as { durationMs: number }).durationMs);
+      floor.push((await timed(floorArgs, envForFloor)).ms);
     }
     const cliMs = median(cli);
     const baseMs = median(baseline);
+    const floorMs = median(floor);
     const cold = median(coldChecks);
     record('check inside a fresh CLI process (first DNS query to last result)', `${cold.toFixed(0)} ms`, cold / LIMIT_MS);
     record('whole CLI process', `${cliMs.toFixed(1)} ms`);
     record(`least a Node program takes (start, wait ${LIMIT_MS} ms, exit)`, `${baseMs.toFixed(1)} ms`);
     record('CLI process vs that least', '', cliMs / baseMs, 1.2);
+    record("the check's exchanges alone, bare Node (bench/floor.cjs)", `${floorMs.toFixed(1)} ms`, floorMs / baseMs);
+    record('CLI process vs those exchanges alone', '', cliMs / floorMs);
   });
 
   for (const [label, scenario] of [
