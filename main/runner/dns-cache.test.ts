@@ -58,6 +58,13 @@ describe('DnsCache.judgeWhile', () => {
     expect(await judged.started).toEqual(['198.18.0.10']);
   });
 
+  it('hands a failure of what it started to the caller, however late the direct answer', async () => {
+    const judged = await cacheAnswering(['198.18.0.10']).judgeWhile('gs.apple.com', withDeadline(undefined, 2000), () =>
+      Promise.reject(new Error('connector bug')),
+    );
+    await expect(judged.started).rejects.toThrow('connector bug');
+  });
+
   it('starts nothing when the system answer is a blocking address or a failure', async () => {
     let starts = 0;
     const use = async () => (starts += 1);

@@ -62,6 +62,9 @@ export class DnsCache {
     const probe = this.probe(host, signal);
     const addresses = connectableAddresses(await probe.system);
     const started = addresses ? use(addresses) : undefined;
+    // Handled here too: should `use` fail while the direct answer is awaited, the caller still
+    // gets the failure when it awaits `started`, rather than the process an unhandled rejection.
+    started?.catch(() => undefined);
     const judgement = judged(await probe.result);
     return started ? { ...judgement, started } : judgement;
   }
