@@ -35,6 +35,11 @@ type CheckKind = 'server' | 'port' | 'ntp' | 'process' | 'service' | 'listener' 
 
 export type CheckGroup = 'network' | 'system';
 
+/**
+ * How long each layer took, in milliseconds. `dnsMs` covers both DNS answers (the system
+ * resolver's and the direct query's); the connection starts on the system's answer, so when the
+ * direct query is the slower one the DNS and TCP times overlap by the difference.
+ */
 export interface Timings {
   dnsMs?: number;
   tcpMs?: number;
