@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { pathToFileURL } from 'node:url';
 import type * as HarnessModule from './harness';
 import type { EmulatedApp, Scenario, World } from './harness';
@@ -87,6 +87,11 @@ export async function showScreen(page: Page, name: 'Overview' | 'Servers' | 'Por
   await expect(button).toHaveAttribute('aria-current', 'page');
   // The overview's heading is its verdict; the other screens are headed by their name.
   if (name !== 'Overview') await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** A row of the Ports screen, by the port in its header cell ("TCP 554"): other rows may mention it. */
+export function portRow(page: Page, port: string): Locator {
+  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: port, exact: true }) });
 }
 
 export async function runToEnd(page: Page): Promise<void> {

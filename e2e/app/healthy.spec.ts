@@ -1,4 +1,4 @@
-import { expect, requireNamespace, runToEnd, showScreen, snap, test, useWorld } from './fixtures';
+import { expect, portRow, requireNamespace, runToEnd, showScreen, snap, test, useWorld } from './fixtures';
 
 requireNamespace();
 
@@ -18,6 +18,9 @@ test.describe('a healthy internet', () => {
     await showScreen(page, 'Servers');
     await snap(page, 'healthy-servers');
     await showScreen(page, 'Ports');
+    await expect(portRow(page, 'TCP 554')).toContainText('Open');
+    await expect(portRow(page, 'UDP 554')).toContainText('Not testable');
+    await expect(portRow(page, 'UDP 554')).toContainText('TCP 554 is tested');
     await snap(page, 'healthy-ports');
     await showScreen(page, 'Processes');
     await snap(page, 'healthy-processes');

@@ -1,4 +1,4 @@
-import { expect, requireNamespace, runToEnd, showScreen, snap, test, useWorld } from './fixtures';
+import { expect, portRow, requireNamespace, runToEnd, showScreen, snap, test, useWorld } from './fixtures';
 
 requireNamespace();
 
@@ -65,7 +65,7 @@ test.describe('no network at all', () => {
     await expect(page.getByRole('status')).toContainText('Check that this computer is connected to the internet');
     await snap(page, 'offline-overview');
     await showScreen(page, 'Ports');
-    await expect(page.getByRole('row', { name: /TCP 554/ })).toContainText('Blocked: 554');
+    await expect(portRow(page, 'TCP 554')).toContainText('Blocked: 554');
     await snap(page, 'offline-ports');
   });
 });

@@ -52,6 +52,13 @@ describe('sync-doctor check against a healthy fake internet', () => {
     expect(byId(report, 'server:*.amazonaws.com')).toMatchObject({ status: 'skipped', reason: 'not-testable' });
   });
 
+  it('lists the ports Apple names that cannot be tested, with why, instead of leaving them out', () => {
+    expect(byId(report, 'port:554/udp')).toMatchObject({ kind: 'port', protocol: 'udp', status: 'skipped', reason: 'not-testable' });
+    expect(byId(report, 'port:554/udp').detail).toMatch(/TCP 554 is tested/);
+    expect(byId(report, 'port:123/tcp')).toMatchObject({ kind: 'port', protocol: 'tcp', status: 'skipped', reason: 'not-testable' });
+    expect(byId(report, 'port:123/tcp').detail).toMatch(/only over UDP/);
+  });
+
   it('measures the clock against the time server', async () => {
     const ntp = byId(report, 'ntp:time.apple.com');
     expect(ntp).toMatchObject({ kind: 'ntp', status: 'ok', port: 123, protocol: 'udp' });

@@ -21,9 +21,9 @@ export function probedHost(entry: ServerEntry): string {
   return entry.host ?? entry.pattern;
 }
 
-/** A port entry the network checks connect to: TCP, with a host, and not covered by a server check. */
+/** A port entry the network checks connect to: TCP, with a host, testable, and not covered by another check. */
 export function isProbedPort(entry: PortEntry): entry is PortEntry & { host: string } {
-  return !entry.covered && entry.host !== undefined && entry.protocol === 'tcp';
+  return !entry.covered && !entry.untestable && entry.host !== undefined && entry.protocol === 'tcp';
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PlannedCheck, ServerCheck } from '../../app/contract/check';
+import type { PlannedCheck, PortCheck, ServerCheck } from '../../app/contract/check';
 import { expectedIssuers } from '../../app/catalog/issuers';
 import type { Catalog } from '../../app/catalog/schema';
 import { sharedSecureContext } from '../probes/tls';
@@ -54,6 +54,10 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
     }
   }
   for (const entry of catalog.ports) {
+    if (entry.untestable && !entry.covered) {
+      tasks.push(untestablePort(entry.id, entry.port, entry.protocol, entry.usedBy, entry.untestable));
+      continue;
+    }
     if (!isProbedPort(entry)) continue;
     const range = entry.portEnd !== undefined ? `${entry.port}-${entry.portEnd}` : undefined;
     for (const port of entry.samples ?? [entry.port]) {
@@ -80,6 +84,34 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
 /** Loads the trust store after the DNS queries are sent rather than when the first handshake is due. */
 function warmUpTls(): void {
   setImmediate(sharedSecureContext);
+}
+
+/** A port Apple lists that no check can honestly test: reported, with why, rather than left out. */
+function untestablePort(entryId: string, port: number, protocol: 'tcp' | 'udp', purpose: string, why: string): CheckTask {
+  const planned: PlannedCheck = {
+    id: `port:${port}/${protocol}`,
+    kind: 'port',
+    group: 'network',
+    title: `${protocol.toUpperCase()} ${port}`,
+    port,
+    protocol,
+    purpose,
+  };
+  const result: PortCheck = {
+    id: planned.id,
+    kind: 'port',
+    group: 'network',
+    title: planned.title,
+    entryId,
+    port,
+    protocol,
+    purpose,
+    status: 'skipped',
+    reason: 'not-testable',
+    detail: why,
+    timings: {},
+  };
+  return { planned, run: () => Promise.resolve(result), interrupted: () => result };
 }
 
 function untestableServer(entryId: string, pattern: string, purpose: string, port: number, why: string): CheckTask {

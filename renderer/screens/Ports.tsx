@@ -6,8 +6,9 @@ import { useAppStore } from '../store/context';
 function markOf(state: PortState): Mark {
   switch (state.kind) {
     case 'not-checked':
-    case 'untestable':
       return 'not-run';
+    case 'untestable':
+      return 'skipped';
     case 'checking':
       return 'running';
     case 'done':
