@@ -21,6 +21,13 @@ export interface JudgedDns {
   dnsMs: number;
 }
 
+type ReachableVerdict = Extract<DnsVerdict, { kind: 'ok' | 'redirected' }>;
+
+/** A judgement with what was started on its addresses: there exactly when there were addresses to use. */
+export type JudgedWhile<T> =
+  | (JudgedDns & { verdict: ReachableVerdict; started: Promise<T> })
+  | (JudgedDns & { verdict: Exclude<DnsVerdict, ReachableVerdict>; started?: undefined });
+
 /**
  * One DNS probe per host per run: a host with two ports (80 and 443) is looked up once, and the
  * second check waits on the same answer.
@@ -52,21 +59,21 @@ export class DnsCache {
    * Judges the host like `judge`, and meanwhile starts `use` on the addresses apps connect to as
    * soon as the system resolver has given them: the direct query, often the later of the two,
    * only changes what the verdict says, never where to connect (see connectableAddresses).
-   * `started` is there exactly when the verdict is `ok` or `redirected`.
    */
-  async judgeWhile<T>(
-    host: string,
-    signal: AbortSignal,
-    use: (addresses: string[]) => Promise<T>,
-  ): Promise<JudgedDns & { started?: Promise<T> }> {
+  async judgeWhile<T>(host: string, signal: AbortSignal, use: (addresses: string[]) => Promise<T>): Promise<JudgedWhile<T>> {
     const probe = this.probe(host, signal);
     const addresses = connectableAddresses(await probe.system);
-    const started = addresses ? use(addresses) : undefined;
+    const early = addresses ? use(addresses) : undefined;
     // Handled here too: should `use` fail while the direct answer is awaited, the caller still
     // gets the failure when it awaits `started`, rather than the process an unhandled rejection.
-    started?.catch(() => undefined);
+    early?.catch(() => undefined);
     const judgement = judged(await probe.result);
-    return started ? { ...judgement, started } : judgement;
+    const { verdict } = judgement;
+    if (verdict.kind === 'ok' || verdict.kind === 'redirected') {
+      // Always started above (connectableAddresses agrees with judgeDns); `use` here only keeps the type honest.
+      return { ...judgement, verdict, started: early ?? use(verdict.addresses) };
+    }
+    return { ...judgement, verdict };
   }
 
   private probe(host: string, signal: AbortSignal): DnsProbe {

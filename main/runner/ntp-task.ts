@@ -50,17 +50,18 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
             timings: {},
           }),
     async run(signal) {
-      const ask = (address: string) =>
-        probeNtp(address, {
+      const judged = await dns.judgeWhile(target.host, signal, (addresses) =>
+        probeNtp(addresses[0]!, {
           signal,
           ...(target.port ? { port: target.port } : {}),
           ...(target.now ? { now: target.now } : {}),
-        });
-      const { verdict, dnsMs, started } = await dns.judgeWhile(target.host, signal, (addresses) => ask(addresses[0]!));
-      if (verdict.kind === 'cancelled')
+        }),
+      );
+      const { dnsMs } = judged;
+      if (judged.verdict.kind === 'cancelled')
         return result({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, timings: { dnsMs } });
-      if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
-        const reason = dnsFailureReason(verdict);
+      if (!judged.started) {
+        const reason = dnsFailureReason(judged.verdict);
         return result({
           status: 'fail',
           reason,
@@ -68,7 +69,7 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
           timings: { dnsMs },
         });
       }
-      const answer = await (started ?? ask(verdict.addresses[0]!));
+      const answer = await judged.started;
       const timings = { dnsMs, ntpMs: answer.ms };
       switch (answer.kind) {
         case 'answer': {

@@ -54,13 +54,12 @@ export function portTask(target: PortTarget, dns: DnsCache, connect: Connect = d
             },
       ),
     async run(signal) {
-      const { verdict, dnsMs, started } = await dns.judgeWhile(target.host, signal, (addresses) =>
-        connect(addresses, target.port, signal, target.host),
-      );
-      if (verdict.kind === 'cancelled')
+      const judged = await dns.judgeWhile(target.host, signal, (addresses) => connect(addresses, target.port, signal, target.host));
+      const { dnsMs } = judged;
+      if (judged.verdict.kind === 'cancelled')
         return result({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL, timings: { dnsMs } });
-      if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
-        const reason = dnsFailureReason(verdict);
+      if (!judged.started) {
+        const reason = dnsFailureReason(judged.verdict);
         return result({
           status: 'fail',
           reason,
@@ -68,7 +67,7 @@ export function portTask(target: PortTarget, dns: DnsCache, connect: Connect = d
           timings: { dnsMs },
         });
       }
-      const tcp = await (started ?? connect(verdict.addresses, target.port, signal, target.host));
+      const tcp = await judged.started;
       const timings = { dnsMs, tcpMs: tcp.ms };
       switch (tcp.kind) {
         case 'connected':

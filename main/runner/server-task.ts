@@ -91,35 +91,32 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
   const layers: Layers = { dns: 'not-run', tcp: 'not-run', tls: speaks.tls ? 'not-run' : 'not-applicable', http: 'not-run' };
   const timings: Timings = {};
 
-  const {
-    result: dnsResult,
-    verdict,
-    dnsMs,
-    started: connecting,
-  } = await cache.judgeWhile(host, signal, (addresses) => connect(addresses, port, signal, host));
-  timings.dnsMs = dnsMs;
+  const dns = await cache.judgeWhile(host, signal, (addresses) => connect(addresses, port, signal, host));
+  const { result: dnsResult, verdict } = dns;
+  timings.dnsMs = dns.dnsMs;
   const withDns = (outcome: Omit<Outcome, 'layers' | 'timings' | 'dns'>): ServerCheck =>
     result(target, { ...outcome, layers, timings, dns: dnsResult });
 
-  if (verdict.kind === 'cancelled') {
+  if (dns.verdict.kind === 'cancelled') {
     return withDns({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL });
   }
   let tcp: Awaited<ReturnType<Connect>>;
   let unresolvedNote = '';
-  if (verdict.kind !== 'ok' && verdict.kind !== 'redirected') {
-    const failure = dnsFailure(target, verdict);
+  if (!dns.started) {
+    const stopping = dns.verdict;
+    const failure = dnsFailure(target, stopping);
     // Behind a proxy the proxy resolves names, so apps work without local DNS: try through it.
-    const throughProxy = verdict.kind === 'blocked' ? undefined : await connectWithoutAddresses(connect, port, signal, host);
+    const throughProxy = stopping.kind === 'blocked' ? undefined : await connectWithoutAddresses(connect, port, signal, host);
     if (!throughProxy) {
       layers.dns = failure.status === 'warn' ? 'warn' : 'fail';
       return withDns(failure);
     }
     layers.dns = 'warn';
     tcp = throughProxy;
-    unresolvedNote = ` This computer cannot look up ${host} itself (${dnsFailureReason(verdict)}), but the proxy ${throughProxy.via} does, as it would for Apple's apps.`;
+    unresolvedNote = ` This computer cannot look up ${host} itself (${dnsFailureReason(stopping)}), but the proxy ${throughProxy.via} does, as it would for Apple's apps.`;
   } else {
     layers.dns = verdict.kind === 'redirected' ? 'warn' : 'ok';
-    tcp = await (connecting ?? connect(verdict.addresses, port, signal, host));
+    tcp = await dns.started;
   }
   const redirected = verdict.kind === 'redirected' ? verdict : undefined;
   timings.tcpMs = tcp.ms;
