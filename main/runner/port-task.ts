@@ -2,7 +2,7 @@ import type { PlannedCheck, PortCheck } from '../../app/contract/check';
 import { directConnect, type Connect } from '../proxy/connector';
 import { PORT_CHAIN_LENGTH } from './chain';
 import type { DnsCache } from './dns-cache';
-import { dnsFailureReason } from './dns-reason';
+import { dnsFailureReason, dnsFailureWords } from './dns-reason';
 import { CANCELLED_DETAIL, type CheckTask } from './task';
 
 export interface PortTarget {
@@ -63,7 +63,7 @@ export function portTask(target: PortTarget, dns: DnsCache, connect: Connect = d
         return result({
           status: 'fail',
           reason,
-          detail: `Could not test port ${target.port}: the test server ${target.host} could not be looked up (${reason.replace('dns-', '')}).`,
+          detail: `Could not test port ${target.port}: the test server ${target.host} could not be looked up (${dnsFailureWords(judged.verdict)}).`,
           timings: { dnsMs },
         });
       }

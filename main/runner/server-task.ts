@@ -4,7 +4,7 @@ import type { DnsProbeResult, DnsVerdict } from '../probes/dns';
 import { probeHttp, judgeHttp } from '../probes/http';
 import { directConnect, type Connect, type ConnectOutcome } from '../proxy/connector';
 import { layersFor, serverChainLength } from './chain';
-import { dnsFailureReason } from './dns-reason';
+import { dnsFailureWords } from './dns-reason';
 import { hostsFileNote } from '../system/hosts/lookup';
 import { judgeCertificate, probeTls, type CertificateFacts } from '../probes/tls';
 import type { DnsCache } from './dns-cache';
@@ -113,7 +113,7 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
     }
     layers.dns = 'warn';
     tcp = throughProxy;
-    unresolvedNote = ` This computer cannot look up ${host} itself (${dnsFailureReason(stopping)}), but the proxy ${throughProxy.via} does, as it would for Apple's apps.`;
+    unresolvedNote = ` This computer cannot look up ${host} itself (${dnsFailureWords(stopping)}), but the proxy ${throughProxy.via} does, as it would for Apple's apps.`;
   } else {
     layers.dns = verdict.kind === 'redirected' ? 'warn' : 'ok';
     tcp = await dns.started;
