@@ -11,9 +11,18 @@ import type { ParsedArgs } from './args';
  * looks nothing up (help, bad usage, --only system) or its hosts are in a --catalog file not yet read.
  */
 export function startEarlyLookups(args: ParsedArgs, signal: AbortSignal, lookups = new DnsCache()): DnsCache | undefined {
-  if (args.command !== 'check' || args.catalogFile !== undefined || !args.only.includes('network')) return undefined;
-  // No more lookups at once than the checks the user allows at once (--concurrency).
-  const hosts = hostsToResolve(builtinCatalog()).slice(0, args.concurrency);
+  const hosts = earlyHosts(args);
+  if (!hosts || args.command !== 'check') return undefined; // (the second test only narrows the type)
   lookups.prefetch(hosts, withDeadline(signal, args.timeoutMs));
   return lookups;
+}
+
+/**
+ * The names a command looks up before anything else: those of a network check with the built-in
+ * catalog, no more than the checks the user allows at once (--concurrency). Undefined when it
+ * looks nothing up first (help, bad usage, --only system) or its hosts are in a --catalog file.
+ */
+export function earlyHosts(args: ParsedArgs): string[] | undefined {
+  if (args.command !== 'check' || args.catalogFile !== undefined || !args.only.includes('network')) return undefined;
+  return hostsToResolve(builtinCatalog()).slice(0, args.concurrency);
 }

@@ -8,12 +8,11 @@ process.once('SIGINT', () => {
   process.once('SIGINT', () => process.exit(130));
 });
 
-const argv = process.argv.slice(2);
 const lookups = startEarlyLookups(startupArgs, controller.signal);
 // Loaded only now, so that the DNS queries above are already out while it loads.
 import('./main')
   .then(({ runCli }) =>
-    runCli(argv, { stdout: process.stdout, stderr: process.stderr, signal: controller.signal, ...(lookups ? { lookups } : {}) }),
+    runCli(startupArgs, { stdout: process.stdout, stderr: process.stderr, signal: controller.signal, ...(lookups ? { lookups } : {}) }),
   )
   .then(
     (code) => {

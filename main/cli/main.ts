@@ -2,7 +2,7 @@ import type { Report } from '../../app/contract/check';
 import { loadCatalog } from '../engine/catalog-file';
 import { runEngine } from '../engine/engine';
 import type { DnsCache } from '../runner/dns-cache';
-import { parseCliArgs, USAGE } from './args';
+import { USAGE, type ParsedArgs } from './args';
 import { progressLine } from './progress';
 import { renderTable } from './table';
 
@@ -17,9 +17,11 @@ export interface CliIo {
   lookups?: DnsCache;
 }
 
-/** Runs the command line and returns the exit code; never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const args = parseCliArgs(argv);
+/**
+ * Runs the command line, parsed once at start-up (prepare-environment.ts: the thread pool and the
+ * early lookups were sized from the same parse), and returns the exit code; never throws.
+ */
+export async function runCli(args: ParsedArgs, io: CliIo): Promise<number> {
   switch (args.command) {
     case 'help':
       io.stdout.write(`${USAGE}\n`);
