@@ -1,7 +1,8 @@
 // The network check's speed against its physical limit, on the fake internet with injected
 // delays (DNS 40 ms, TLS 60 ms, HTTP 40 ms on every host: about 140 ms end to end, since the
 // hosts are independent). Prints ratios; exits 1 when a target is missed.
-import './in-process-pool';
+// The in-process runs get the pool the desktop app gives itself, set before anything starts it.
+import '../main/electron/prepare-environment';
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { RunEvent } from '../app/contract/check';
@@ -9,8 +10,8 @@ import { builtinCatalog } from '../app/catalog/load';
 import type { Catalog } from '../app/catalog/schema';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../main/cli/defaults';
 import { runEngine } from '../main/engine/engine';
-import { prepareResolverEnvironment } from '../main/engine/resolver-environment';
-import { hostsToResolve, isProbedPort, layersFor, probedHost } from '../main/runner/chain';
+import { builtinLookupsAtOnce, prepareResolverEnvironment } from '../main/engine/resolver-environment';
+import { hostsToResolve, layersFor, networkItems } from '../main/runner/chain';
 import { TEST_ISSUER, type Scenario } from '../e2e/fake-internet/world';
 
 const LIMIT_MS = 140;
@@ -41,25 +42,32 @@ interface Exchange {
   ntp: boolean;
 }
 
-/** What the network check sends and waits for, for bench/floor.cjs to do with nothing else. */
+/**
+ * What the network check sends and waits for, for bench/floor.cjs to do with nothing else, in
+ * the order the CLI sends its DNS queries (longest chains first).
+ */
 function exchangesOf(catalog: Catalog): Exchange[] {
-  const exchanges: Exchange[] = [];
-  for (const entry of catalog.servers) {
-    if (entry.untestable) continue;
-    for (const port of entry.ports) exchanges.push({ host: probedHost(entry), port, ...layersFor(port), ntp: false });
-  }
-  for (const entry of catalog.ports) {
-    if (!isProbedPort(entry)) continue;
-    for (const port of entry.samples ?? [entry.port]) exchanges.push({ host: entry.host, port, tls: false, http: false, ntp: false });
-  }
-  if (catalog.ntp) exchanges.push({ host: catalog.ntp.host, port: 123, tls: false, http: false, ntp: true });
-  return exchanges;
+  const order = hostsToResolve(catalog);
+  const rank = (exchange: Exchange) => order.indexOf(exchange.host.toLowerCase());
+  const exchanges = networkItems(catalog).flatMap((item): Exchange[] => {
+    switch (item.kind) {
+      case 'server':
+        return [{ host: item.host, port: item.port, ...layersFor(item.port), ntp: false }];
+      case 'port':
+        return [{ host: item.host, port: item.port, tls: false, http: false, ntp: false }];
+      case 'ntp':
+        return [{ host: item.host, port: item.port, tls: false, http: false, ntp: true }];
+      default:
+        return [];
+    }
+  });
+  return exchanges.sort((a, b) => rank(a) - rank(b));
 }
 
-/** The floor gets the thread pool the CLI gives itself for these hosts, set the same way. */
-function floorEnv(catalog: Catalog): NodeJS.ProcessEnv {
+/** The floor gets the thread pool the CLI gives itself for the built-in catalog, set the same way. */
+function floorEnv(): NodeJS.ProcessEnv {
   const env = { ...childEnv };
-  prepareResolverEnvironment(DEFAULT_TIMEOUT_MS, hostsToResolve(catalog).length, env);
+  prepareResolverEnvironment(DEFAULT_TIMEOUT_MS, builtinLookupsAtOnce(DEFAULT_CONCURRENCY), env);
   return env;
 }
 
@@ -100,7 +108,7 @@ async function inProcessRun(): Promise<{ totalMs: number; firstMs: number; first
       catalog: builtinCatalog(),
       catalogSource: 'built-in',
       groups: ['network'],
-      timeoutMs: 5000,
+      timeoutMs: DEFAULT_TIMEOUT_MS,
       concurrency: DEFAULT_CONCURRENCY,
       extraIssuers: [TEST_ISSUER],
     },
@@ -140,7 +148,7 @@ async function main(): Promise<number> {
     const floor: number[] = [];
     const args = [CLI, 'check', '--json', '--only', 'network', '--expect-issuer', TEST_ISSUER];
     const floorArgs = [FLOOR, JSON.stringify(exchangesOf(builtinCatalog()))];
-    const envForFloor = floorEnv(builtinCatalog());
+    const envForFloor = floorEnv();
     await wall(args);
     await timed(floorArgs, envForFloor);
     for (let i = 0; i < ROUNDS; i += 1) {

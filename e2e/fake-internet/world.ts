@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { builtinCatalog } from '../../app/catalog/load';
 import type { Catalog } from '../../app/catalog/schema';
-import { isProbedPort, layersFor, probedHost } from '../../main/runner/chain';
+import { layersFor, networkItems } from '../../main/runner/chain';
 import { worldCertificates, type KeyPair, type WorldCertificates } from './certs';
 import { startDnsServer, type DnsReply } from './dns-server';
 import { assertInsideTestNamespace, clearFirewall, dropTrafficTo, ensureLoopbackAddresses } from './net-admin';
@@ -81,13 +81,11 @@ function targetsOf(catalog: Catalog): Target[] {
     if (reachable?.[0]) target.answer = { status: reachable[0] };
     byHost.set(host, target);
   };
-  for (const entry of catalog.servers) {
-    if (!entry.untestable) add(probedHost(entry), entry.ports, [], entry.http?.reachableStatuses);
+  for (const item of networkItems(catalog)) {
+    if (item.kind === 'server') add(item.host, [item.port], [], item.entry.http?.reachableStatuses);
+    if (item.kind === 'port') add(item.host, [item.port]);
+    if (item.kind === 'ntp') add(item.host, [], [item.port]);
   }
-  for (const entry of catalog.ports) {
-    if (isProbedPort(entry)) add(entry.host, entry.samples ?? [entry.port]);
-  }
-  if (catalog.ntp) add(catalog.ntp.host, [], [123]);
   return [...byHost.values()];
 }
 

@@ -2,7 +2,7 @@ import type { CheckGroup, Report, RunEvent } from '../../app/contract/check';
 import type { Catalog } from '../../app/catalog/schema';
 import { proxiedConnect } from '../proxy/connector';
 import { proxyRouter, type ProxyOptions } from '../proxy/router';
-import type { DnsCache, DnsSettings } from '../runner/dns-cache';
+import { DnsCache, type DnsSettings } from '../runner/dns-cache';
 import { networkTasks, type NetworkPlanOptions } from '../runner/network-plan';
 import { runChecks } from '../runner/run';
 import type { CheckTask } from '../runner/task';
@@ -18,6 +18,7 @@ export interface EngineOptions {
   extraIssuers?: readonly string[];
   signal?: AbortSignal;
   runId?: string;
+  /** Name servers and a stand-in system resolver, for tests; ignored when `lookups` is given. */
   dns?: DnsSettings;
   /** DNS answers already asked for: the command line starts them before the engine is loaded. */
   lookups?: DnsCache;
@@ -37,8 +38,7 @@ export function planTasks(options: EngineOptions): CheckTask[] {
     tasks.push(
       ...networkTasks(options.catalog, {
         ...(options.extraIssuers ? { extraIssuers: options.extraIssuers } : {}),
-        ...(options.dns ? { dns: options.dns } : {}),
-        ...(options.lookups ? { lookups: options.lookups } : {}),
+        lookups: options.lookups ?? new DnsCache(options.dns),
         ...(options.ntp ? { ntp: options.ntp } : {}),
         connect: proxiedConnect(proxy),
       }),

@@ -1,3 +1,6 @@
+import { builtinCatalog } from '../../app/catalog/builtin';
+import { hostsToResolve } from '../runner/chain';
+
 /**
  * libuv's thread pool runs getaddrinfo, and its default four threads would queue the lookups of
  * a catalog's hosts behind each other. libuv lets slow work like a lookup use only half the
@@ -21,3 +24,8 @@ const SPARE_THREADS = 4;
 
 /** When the hosts are not known before the pool starts (a --catalog file not read yet). */
 export const UNKNOWN_LOOKUPS = 30;
+
+/** Lookups at once in a run of the built-in catalog's network checks, `concurrency` checks at a time. */
+export function builtinLookupsAtOnce(concurrency: number): number {
+  return Math.min(hostsToResolve(builtinCatalog()).length, concurrency);
+}

@@ -3,8 +3,8 @@ import { expectedIssuers } from '../../app/catalog/issuers';
 import type { Catalog } from '../../app/catalog/schema';
 import { sharedSecureContext } from '../probes/tls';
 import type { Connect } from '../proxy/connector';
-import { isProbedPort, probedHost } from './chain';
-import { DnsCache, type DnsSettings } from './dns-cache';
+import { networkItems } from './chain';
+import { DnsCache } from './dns-cache';
 import { ntpTask, type NtpTarget } from './ntp-task';
 import { portTask } from './port-task';
 import { serverTask } from './server-task';
@@ -13,8 +13,7 @@ import type { CheckTask } from './task';
 export interface NetworkPlanOptions {
   /** Added to every entry's expected certificate issuers (--expect-issuer). */
   extraIssuers?: readonly string[];
-  dns?: DnsSettings;
-  /** Answers already asked for (the command line starts them while it loads); else a new cache. */
+  /** The run's DNS answers, perhaps already asked for (the command line starts them while it loads). */
   lookups?: DnsCache;
   /** Overrides for the NTP probe (port, clock), for tests. */
   ntp?: Pick<NtpTarget, 'port' | 'now'>;
@@ -24,22 +23,17 @@ export interface NetworkPlanOptions {
 
 /** Turns the catalog into network checks, in catalog order: servers, then ports, then time. */
 export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {}): CheckTask[] {
-  const dns = options.lookups ?? new DnsCache(options.dns);
-  const tasks: CheckTask[] = [];
+  const dns = options.lookups ?? new DnsCache();
   warmUpTls();
-  for (const entry of catalog.servers) {
-    if (entry.untestable) {
-      tasks.push(untestableServer(entry.id, entry.pattern, entry.purpose, entry.ports[0] ?? 443, entry.untestable));
-      continue;
-    }
-    const host = probedHost(entry);
-    for (const port of entry.ports) {
-      tasks.push(
-        serverTask(
+  return networkItems(catalog).map((item): CheckTask => {
+    switch (item.kind) {
+      case 'server': {
+        const { entry } = item;
+        return serverTask(
           {
             entryId: entry.id,
-            host,
-            port,
+            host: item.host,
+            port: item.port,
             pattern: entry.pattern,
             purpose: entry.purpose,
             expectedIssuers: expectedIssuers(catalog, entry.issuers, options.extraIssuers ?? []),
@@ -49,36 +43,65 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
           },
           dns,
           options.connect,
-        ),
-      );
-    }
-  }
-  for (const entry of catalog.ports) {
-    if (entry.untestable && !entry.covered) {
-      tasks.push(untestablePort(entry.id, entry.port, entry.protocol, entry.usedBy, entry.untestable));
-      continue;
-    }
-    if (!isProbedPort(entry)) continue;
-    const range = entry.portEnd !== undefined ? `${entry.port}-${entry.portEnd}` : undefined;
-    for (const port of entry.samples ?? [entry.port]) {
-      tasks.push(
-        portTask(
-          { entryId: entry.id, host: entry.host, port, purpose: entry.usedBy, ...(range ? { sample: `${port} of ${range}` } : {}) },
+        );
+      }
+      case 'port': {
+        const { entry } = item;
+        const range = entry.portEnd !== undefined ? `${entry.port}-${entry.portEnd}` : undefined;
+        return portTask(
+          {
+            entryId: entry.id,
+            host: item.host,
+            port: item.port,
+            purpose: entry.usedBy,
+            ...(range ? { sample: `${item.port} of ${range}` } : {}),
+          },
           dns,
           options.connect,
-        ),
-      );
+        );
+      }
+      case 'ntp':
+        return ntpTask(
+          { host: item.host, purpose: item.entry.purpose, maxOffsetMs: item.entry.maxOffsetMs ?? 120_000, ...options.ntp },
+          dns,
+        );
+      case 'untestable-server': {
+        const { entry } = item;
+        const pattern = entry.pattern;
+        const port = entry.ports[0] ?? 443;
+        const planned = {
+          id: `server:${pattern}`,
+          kind: 'server',
+          group: 'network',
+          title: pattern,
+          host: pattern,
+          port,
+          protocol: 'tcp',
+          pattern,
+          purpose: entry.purpose,
+        } as const;
+        return reportedOnly(planned, {
+          ...planned,
+          ...notTestable(entry),
+          layers: { dns: 'not-run', tcp: 'not-run', tls: 'not-run', http: 'not-run' },
+        });
+      }
+      case 'untestable-port': {
+        const { entry } = item;
+        const { port, protocol } = entry;
+        const planned = {
+          id: `port:${port}/${protocol}`,
+          kind: 'port',
+          group: 'network',
+          title: `${protocol.toUpperCase()} ${port}`,
+          port,
+          protocol,
+          purpose: entry.usedBy,
+        } as const;
+        return reportedOnly(planned, { ...planned, ...notTestable(entry) });
+      }
     }
-  }
-  if (catalog.ntp) {
-    tasks.push(
-      ntpTask(
-        { host: catalog.ntp.host, purpose: catalog.ntp.purpose, maxOffsetMs: catalog.ntp.maxOffsetMs ?? 120_000, ...options.ntp },
-        dns,
-      ),
-    );
-  }
-  return tasks;
+  });
 }
 
 /** Loads the trust store after the DNS queries are sent rather than when the first handshake is due. */
@@ -86,62 +109,12 @@ function warmUpTls(): void {
   setImmediate(sharedSecureContext);
 }
 
-/** A port Apple lists that no check can honestly test: reported, with why, rather than left out. */
-function untestablePort(entryId: string, port: number, protocol: 'tcp' | 'udp', purpose: string, why: string): CheckTask {
-  const planned: PlannedCheck = {
-    id: `port:${port}/${protocol}`,
-    kind: 'port',
-    group: 'network',
-    title: `${protocol.toUpperCase()} ${port}`,
-    port,
-    protocol,
-    purpose,
-  };
-  const result: PortCheck = {
-    id: planned.id,
-    kind: 'port',
-    group: 'network',
-    title: planned.title,
-    entryId,
-    port,
-    protocol,
-    purpose,
-    status: 'skipped',
-    reason: 'not-testable',
-    detail: why,
-    timings: {},
-  };
-  return { planned, run: () => Promise.resolve(result), interrupted: () => result };
+/** What a check says of an entry that cannot be tested (no concrete host, or no server that answers). */
+function notTestable(entry: { id: string; untestable: string }) {
+  return { entryId: entry.id, status: 'skipped', reason: 'not-testable', detail: entry.untestable, timings: {} } as const;
 }
 
-function untestableServer(entryId: string, pattern: string, purpose: string, port: number, why: string): CheckTask {
-  const planned: PlannedCheck = {
-    id: `server:${pattern}`,
-    kind: 'server',
-    group: 'network',
-    title: pattern,
-    host: pattern,
-    port,
-    protocol: 'tcp',
-    pattern,
-    purpose,
-  };
-  const result: ServerCheck = {
-    id: planned.id,
-    kind: 'server',
-    group: 'network',
-    title: pattern,
-    entryId,
-    host: pattern,
-    port,
-    protocol: 'tcp',
-    pattern,
-    purpose,
-    status: 'skipped',
-    reason: 'not-testable',
-    detail: why,
-    timings: {},
-    layers: { dns: 'not-run', tcp: 'not-run', tls: 'not-run', http: 'not-run' },
-  };
+/** A check whose result is known without contacting anything. */
+function reportedOnly(planned: PlannedCheck, result: ServerCheck | PortCheck): CheckTask {
   return { planned, run: () => Promise.resolve(result), interrupted: () => result };
 }
