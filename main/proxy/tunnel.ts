@@ -18,8 +18,9 @@ export type TunnelOutcome =
 /**
  * A proxy's name, looked up once per run: every check that goes through the proxy needs it, and
  * each lookup would hold one of the thread pool's lookup slots. Keyed by the lower-case name.
+ * What is shared is the lookup itself; each check waits for it within its own deadline.
  */
-export type ProxyLookups = Map<string, Promise<string[] | Exclude<TcpOutcome, { kind: 'connected' }>>>;
+export type ProxyLookups = Map<string, Promise<string[] | { failed: string }>>;
 
 /** Opens a TCP connection to the proxy itself (its host may be a name). */
 export async function connectToProxy(endpoint: ProxyEndpoint, signal: AbortSignal, lookups: ProxyLookups = new Map()): Promise<TcpOutcome> {
@@ -28,24 +29,23 @@ export async function connectToProxy(endpoint: ProxyEndpoint, signal: AbortSigna
     const key = endpoint.host.toLowerCase();
     let found = lookups.get(key);
     if (!found) {
-      found = lookUpProxy(endpoint.host, signal);
+      found = lookUpProxy(endpoint.host);
       lookups.set(key, found);
     }
-    const answer = await found;
-    if (!Array.isArray(answer)) return answer;
+    // getaddrinfo cannot be cancelled: on abort this check stops waiting, and the lookup goes on for the others.
+    const answer = await raceAbort(signal, found);
+    if (answer === ABORTED) return isDeadline(signal) ? { kind: 'timeout', address: '', ms: 0 } : { kind: 'cancelled', address: '', ms: 0 };
+    if (!Array.isArray(answer)) return { kind: 'unreachable', address: '', code: answer.failed, ms: 0 };
     addresses = answer;
   }
   return connectAny(addresses, endpoint.port, signal);
 }
 
-async function lookUpProxy(host: string, signal: AbortSignal): Promise<string[] | Exclude<TcpOutcome, { kind: 'connected' }>> {
-  try {
-    const found = await raceAbort(signal, dns.promises.lookup(host, { all: true }));
-    if (found === ABORTED) return isDeadline(signal) ? { kind: 'timeout', address: '', ms: 0 } : { kind: 'cancelled', address: '', ms: 0 };
-    return found.map((answer) => answer.address);
-  } catch (error) {
-    return { kind: 'unreachable', address: '', code: (error as NodeJS.ErrnoException).code ?? 'ENOTFOUND', ms: 0 };
-  }
+function lookUpProxy(host: string): Promise<string[] | { failed: string }> {
+  return dns.promises.lookup(host, { all: true }).then(
+    (found) => found.map((answer) => answer.address),
+    (error: NodeJS.ErrnoException) => ({ failed: error.code ?? 'ENOTFOUND' }),
+  );
 }
 
 /**
