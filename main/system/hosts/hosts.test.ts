@@ -180,6 +180,14 @@ describe('Windows hosts file location (DataBasePath)', () => {
     expect(expandWindowsEnv('%systemroot%\\x %NOPE%', env)).toBe('C:\\Windows\\x %NOPE%');
   });
 
+  it('takes the default DataBasePath for the fallback path, not for a move', () => {
+    const value = parseDataBasePath(fixture('windows', 'reg-databasepath-default.txt'));
+    for (const other of [{}, { SystemRoot: 'D:\\Win' }, { SYSTEMROOT: 'E:\\W' }]) {
+      const file = systemHostsPath('win32', other);
+      expect(locationFrom(value, other, file)).toEqual({ file });
+    }
+  });
+
   it('says so when the hosts file was moved', async () => {
     const read = await readHostsFile(fixturePath('windows', 'hosts-default.txt'));
     const judged = judgeHostsFile(read, fallback);

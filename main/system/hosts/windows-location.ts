@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { runCommand } from '../exec';
+import { systemHostsPath } from './read';
 
-/** Where Windows keeps the hosts file unless someone changed it. */
-export const DEFAULT_DATABASE_PATH = '%SystemRoot%\\System32\\drivers\\etc';
 const KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
 
 export interface HostsLocation {
@@ -31,11 +30,11 @@ export function expandWindowsEnv(text: string, env: Readonly<Record<string, stri
  * malware moves it to hide its own hosts file; that is worth telling. Falls back to the default
  * when the registry cannot be read.
  */
-export async function windowsHostsLocation(signal: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<HostsLocation> {
-  const fallback = path.win32.join(expandWindowsEnv(DEFAULT_DATABASE_PATH, { SystemRoot: 'C:\\Windows', ...env }), 'hosts');
+export async function windowsHostsLocation(signal: AbortSignal): Promise<HostsLocation> {
+  const fallback = systemHostsPath('win32');
   const outcome = await runCommand('reg', ['query', KEY, '/v', 'DataBasePath'], { signal, timeoutMs: 10_000 });
   const value = outcome.kind === 'ran' && outcome.exitCode === 0 ? parseDataBasePath(outcome.stdout) : undefined;
-  return locationFrom(value, env, fallback);
+  return locationFrom(value, process.env, fallback);
 }
 
 /** Pure: the hosts file for a DataBasePath value. */
