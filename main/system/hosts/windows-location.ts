@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseRegQuery } from '../../proxy/windows';
 import { runCommand } from '../exec';
 import { systemHostsPath } from './read';
 
@@ -15,8 +16,8 @@ export interface HostsLocation {
  * when the line is not there.
  */
 export function parseDataBasePath(text: string): string | undefined {
-  const match = /^\s+DataBasePath\s+REG_(?:EXPAND_)?SZ\s+(.+?)\s*$/im.exec(text);
-  return match?.[1];
+  const value = parseRegQuery(text).find((entry) => entry.name.toLowerCase() === 'databasepath' && /^REG_(?:EXPAND_)?SZ$/.test(entry.type));
+  return value?.data || undefined;
 }
 
 /** Expands %NAME% the way Windows does (names are case-insensitive); unknown names stay. Pure. */
