@@ -1,6 +1,6 @@
 import type { Catalog } from '../../../app/catalog/schema';
 import type { CheckTask } from '../../runner/task';
-import { systemTask, type SystemOutcome } from '../task';
+import { shareOnce, systemTask, type SystemOutcome } from '../task';
 import { describeFinding, findAppleEntries, type WatchList } from './match';
 import { LARGE_HOSTS_BYTES, readHostsFile, type HostsRead } from './read';
 import type { HostsLocation } from './windows-location';
@@ -20,11 +20,8 @@ export function watchListOf(catalog: Catalog): WatchList {
  * `file` is a path, or a way to find it (Windows: the DataBasePath registry value).
  */
 export function hostsTasks(file: string | ((signal: AbortSignal) => Promise<HostsLocation>), watch: WatchList): CheckTask[] {
-  let reading: Promise<{ read: HostsRead; location: HostsLocation }> | undefined;
   const locate: (signal: AbortSignal) => Promise<HostsLocation> = typeof file === 'string' ? () => Promise.resolve({ file }) : file;
-  const load = (signal: AbortSignal) =>
-    (reading ??= locate(signal).then(async (location) => ({ location, read: await readHostsFile(location.file) })));
-  const read = async (signal: AbortSignal) => (await load(signal)).read;
+  const load = shareOnce((signal) => locate(signal).then(async (location) => ({ location, read: await readHostsFile(location.file) })));
   return [
     systemTask(
       { id: 'hosts:file', kind: 'hosts', title: 'Hosts file', purpose: 'A file that overrides DNS on this computer' },
@@ -35,7 +32,7 @@ export function hostsTasks(file: string | ((signal: AbortSignal) => Promise<Host
     ),
     systemTask(
       { id: 'hosts:apple', kind: 'hosts', title: 'Hosts file entries for Apple', purpose: 'Entries that redirect or block Apple servers' },
-      async (signal) => judgeAppleEntries(await read(signal), watch),
+      async (signal) => judgeAppleEntries((await load(signal)).read, watch),
     ),
   ];
 }
@@ -62,9 +59,9 @@ export function judgeHostsFile(read: HostsRead, relocatedFrom?: string): SystemO
     encoding: decoded.encoding,
   };
   const problems: string[] = [];
-  if (moved) {
+  if (relocatedFrom) {
     problems.push(moved.trim());
-    Object.assign(facts, { relocatedFrom: relocatedFrom ?? null });
+    Object.assign(facts, { relocatedFrom });
   }
   if (decoded.note) problems.push(decoded.note);
   if (read.truncated) problems.push(`The file is ${megabytes(read.size)}; only its first ${megabytes(16 * 1024 * 1024)} were read.`);
