@@ -1,7 +1,7 @@
 import type { CheckStatus, PlannedCheck, SystemCheck } from '../../app/contract/check';
 import type { SystemReason } from '../../app/contract/system-reasons';
 import { CANCELLED_DETAIL, type CheckTask } from '../runner/task';
-import type { CommandOutcome, Trouble } from './exec';
+import type { Trouble } from './exec';
 
 type SystemKind = SystemCheck['kind'];
 type Facts = NonNullable<SystemCheck['facts']>;
@@ -106,9 +106,9 @@ export function troubleOutcome(trouble: Trouble, timedOut: string, facts?: Facts
   }
 }
 
-/** The outcome for a command that did not give usable output; undefined when it ran. */
-export function commandTrouble(command: string, outcome: CommandOutcome): SystemOutcome | undefined {
-  return outcome.kind === 'ran' ? undefined : troubleOutcome(outcome, `${command} did not answer in time.`, { command });
+/** The outcome for a command that did not run to an answer. */
+export function commandTrouble(command: string, trouble: Trouble): SystemOutcome {
+  return troubleOutcome(trouble, `${command} did not answer in time.`, { command });
 }
 
 /** Runs `work` once, on the first caller's signal; every later call gets the same promise. */

@@ -56,8 +56,7 @@ export function firewallTasks(os: SystemOs, processes: ListProcesses, run: RunCo
 }
 
 function security(outcome: CommandOutcome): WindowsSecurity | SystemOutcome {
-  const trouble = commandTrouble('powershell', outcome);
-  if (trouble || outcome.kind !== 'ran') return trouble!;
+  if (outcome.kind !== 'ran') return commandTrouble('powershell', outcome);
   const parsed = parseWindowsSecurity(outcome.stdout);
   if (!parsed) {
     return {
@@ -173,8 +172,7 @@ function thirdParty(names: readonly string[], source: string, path: string | nul
 
 /** Pure: the macOS application firewall from the three socketfilterfw answers. */
 export function judgeMacFirewall(state: CommandOutcome, blockAll: CommandOutcome, apps: CommandOutcome): SystemOutcome {
-  const trouble = commandTrouble('socketfilterfw', state);
-  if (trouble || state.kind !== 'ran') return trouble!;
+  if (state.kind !== 'ran') return commandTrouble('socketfilterfw', state);
   const global = parseGlobalState(state.stdout);
   if (global === undefined) {
     return {

@@ -70,9 +70,8 @@ export function serviceTasks(os: SystemOs, run: RunCommand = runCommand): CheckT
 async function windowsService(service: WindowsService, run: RunCommand, signal: AbortSignal): Promise<SystemOutcome> {
   for (const name of service.names) {
     const query = await run('sc.exe', ['query', name], { signal, timeoutMs: 10_000 });
-    const trouble = commandTrouble('sc query', query);
-    if (trouble) return trouble;
-    if (query.kind !== 'ran' || query.exitCode === SC_SERVICE_MISSING) continue;
+    if (query.kind !== 'ran') return commandTrouble('sc query', query);
+    if (query.exitCode === SC_SERVICE_MISSING) continue;
     const config = await run('sc.exe', ['qc', name], { signal, timeoutMs: 10_000 });
     return judgeWindowsService(service, name, query, config);
   }
@@ -91,7 +90,7 @@ export function judgeWindowsService(
   query: CommandOutcome,
   config: CommandOutcome,
 ): SystemOutcome {
-  if (query.kind !== 'ran') return commandTrouble('sc query', query)!;
+  if (query.kind !== 'ran') return commandTrouble('sc query', query);
   if (query.exitCode === SC_SERVICE_MISSING) {
     return {
       status: service.severity,
@@ -188,8 +187,7 @@ async function macUsbmuxd(run: RunCommand, signal: AbortSignal): Promise<SystemO
 
 /** Pure: usbmuxd's launchd state from `launchctl print system/com.apple.usbmuxd`. */
 export function judgeUsbmuxd(printed: CommandOutcome): SystemOutcome {
-  const trouble = commandTrouble('launchctl print', printed);
-  if (trouble || printed.kind !== 'ran') return trouble!;
+  if (printed.kind !== 'ran') return commandTrouble('launchctl print', printed);
   const state = parseLaunchctlPrint(`${printed.stdout}\n${printed.stderr}`, printed.exitCode);
   switch (state.kind) {
     case 'missing':
