@@ -4,6 +4,11 @@ import { isDeadline, withDeadline } from '../probes/deadline';
 /** Why a command, listing or scan gave nothing to judge. */
 export type Trouble = { kind: 'cannot-run'; why: string } | { kind: 'timeout' } | { kind: 'cancelled' };
 
+/** The trouble for work stopped by `signal`: its deadline is a timeout, anything else a cancel. */
+export function abortTrouble(signal: AbortSignal): Trouble {
+  return isDeadline(signal) ? { kind: 'timeout' } : { kind: 'cancelled' };
+}
+
 export type CommandOutcome = { kind: 'ran'; stdout: string; stderr: string; exitCode: number } | Trouble;
 
 interface CommandOptions {
@@ -25,7 +30,7 @@ interface CommandOptions {
 export function runCommand(file: string, args: readonly string[], options: CommandOptions): Promise<CommandOutcome> {
   return new Promise((resolve) => {
     if (options.signal.aborted) {
-      resolve(abortOutcome(options.signal));
+      resolve(abortTrouble(options.signal));
       return;
     }
     const signal = withDeadline(options.signal, options.timeoutMs ?? 10_000);
@@ -49,7 +54,7 @@ export function runCommand(file: string, args: readonly string[], options: Comma
           }
           const failure = error as NodeJS.ErrnoException & { code?: string | number };
           if (signal.aborted) {
-            resolve(options.signal.aborted ? abortOutcome(options.signal) : { kind: 'timeout' });
+            resolve(options.signal.aborted ? abortTrouble(options.signal) : { kind: 'timeout' });
             return;
           }
           if (typeof failure.code === 'number') {
@@ -68,10 +73,6 @@ export function runCommand(file: string, args: readonly string[], options: Comma
 }
 
 export type RunCommand = typeof runCommand;
-
-function abortOutcome(signal: AbortSignal): CommandOutcome {
-  return isDeadline(signal) ? { kind: 'timeout' } : { kind: 'cancelled' };
-}
 
 function describeSpawnError(file: string, error: NodeJS.ErrnoException): string {
   switch (error.code) {

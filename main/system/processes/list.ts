@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type psListFunction from 'ps-list';
 import { importEsm } from '../../engine/import-esm';
-import { ABORTED, isDeadline, raceAbort } from '../../probes/deadline';
-import type { Trouble } from '../exec';
+import { ABORTED, raceAbort } from '../../probes/deadline';
+import { abortTrouble, type Trouble } from '../exec';
 import { shareOnce } from '../task';
 
 export interface ProcessInfo {
@@ -35,7 +35,7 @@ export const listProcesses: ListProcesses = async (signal) => {
       signal,
       loadPsList().then((psList) => psList()),
     );
-    if (rows === ABORTED) return isDeadline(signal) ? { kind: 'timeout' } : { kind: 'cancelled' };
+    if (rows === ABORTED) return abortTrouble(signal);
     return { kind: 'listed', processes: normalizeProcesses(rows) };
   } catch (error) {
     return { kind: 'cannot-run', why: `the process list could not be read (${(error as Error).message})` };
