@@ -1,4 +1,5 @@
 import { readdir, readFile, readlink } from 'node:fs/promises';
+import { abortTrouble } from '../exec';
 import { parseProcNet } from './proc-net';
 import type { Listener, ListenerScan } from './types';
 
@@ -19,7 +20,7 @@ export async function scanLinux(signal: AbortSignal, root = '/proc'): Promise<Li
     } catch {
       // An IPv6-less kernel has no tcp6: fine, as long as something was readable.
     }
-    if (signal.aborted) return { kind: 'cancelled' };
+    if (signal.aborted) return abortTrouble(signal);
   }
   if (!readAny) return { kind: 'cannot-run', why: `${root}/net is not readable` };
   const owners = await socketOwners(new Set(sockets.map((socket) => socket.inode)), root, signal);

@@ -143,6 +143,12 @@ describe('Linux /proc/net (captured)', () => {
     const udp = parseProcNet(fixture('linux', 'proc-net-udp.txt'), 'udp', false);
     expect(udp.map((s) => `${s.address}:${s.port}`)).toEqual(['0.0.0.0:5353']);
   });
+
+  it('tells a deadline from a cancel when the scan is stopped', async () => {
+    const deadline = AbortSignal.abort(new DOMException('deadline', 'TimeoutError'));
+    expect(await scanLinux(deadline, '/nonexistent')).toEqual({ kind: 'timeout' });
+    expect(await scanLinux(AbortSignal.abort(), '/nonexistent')).toEqual({ kind: 'cancelled' });
+  });
 });
 
 describe('listeners on this machine (real sockets)', () => {
