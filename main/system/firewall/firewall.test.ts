@@ -130,6 +130,14 @@ describe('firewall checks on this machine', () => {
   it('reports no known product when none runs', () => {
     expect(judgeProductsFromProcesses({ kind: 'listed', processes: [] })).toMatchObject({ status: 'ok' });
   });
+
+  it('tells why the process list is missing, as the process checks do', () => {
+    expect(judgeProductsFromProcesses({ kind: 'timeout' })).toMatchObject({ status: 'warn', reason: 'timed-out' });
+    expect(judgeProductsFromProcesses({ kind: 'cancelled' })).toMatchObject({ status: 'skipped', reason: 'cancelled' });
+    const broken = judgeProductsFromProcesses({ kind: 'cannot-run', why: 'the process list could not be read (EPERM)' });
+    expect(broken).toMatchObject({ status: 'skipped', reason: 'cannot-run' });
+    expect(broken.detail).toContain('EPERM');
+  });
 });
 
 describe('firewall parsers never throw (property)', () => {

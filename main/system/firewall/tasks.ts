@@ -2,7 +2,7 @@ import type { CheckTask } from '../../runner/task';
 import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
 import type { ListProcesses, ProcessList } from '../processes/list';
 import { POWERSHELL_DEADLINE_MS, powershellArgs } from '../powershell';
-import { commandTrouble, notApplicable, shareOnce, systemTask, type SystemOs, type SystemOutcome } from '../task';
+import { commandTrouble, notApplicable, shareOnce, systemTask, troubleOutcome, type SystemOs, type SystemOutcome } from '../task';
 import { productsFromProcesses } from './known-products';
 import { parseBlockAll, parseGlobalState, parseListApps } from './socketfilterfw';
 import { isMicrosoftProduct, parseWindowsSecurity, WINDOWS_SECURITY_SCRIPT, type WindowsSecurity } from './windows';
@@ -144,13 +144,7 @@ export function judgeWindowsProducts(outcome: CommandOutcome, processes?: Proces
 
 /** Pure: products known from running processes (macOS has no Security Center). */
 export function judgeProductsFromProcesses(processes: ProcessList): SystemOutcome {
-  if (processes.kind !== 'listed') {
-    return {
-      status: 'skipped',
-      reason: processes.kind === 'cancelled' ? 'cancelled' : 'cannot-run',
-      detail: 'Cannot run here: the process list could not be read.',
-    };
-  }
+  if (processes.kind !== 'listed') return troubleOutcome(processes, 'Listing the running processes took too long.');
   const names = productsFromProcesses(processes.processes.map((p) => p.name));
   if (names.length > 0) return thirdParty(names, 'running processes');
   return {
