@@ -9,7 +9,6 @@ interface FirewallRule {
   name: string;
   direction: string;
   action: string;
-  profile: string;
   /** The program the rule is for, when it names one. */
   program: string | null;
 }
@@ -30,9 +29,10 @@ export interface WindowsSecurity {
 }
 
 /**
- * The one PowerShell script behind the Windows firewall checks (one start-up, not four). Enum
- * values are turned into their names with "$()" so the JSON is the same on PowerShell 5.1 and 7
- * and on every Windows language; each part fails on its own (Windows Server has no Security Center).
+ * The one PowerShell script behind the Windows firewall checks (one start-up, not four). The COM
+ * API answers in numbers; the script writes them as names (action 0 Block, else Allow; direction 1
+ * Inbound, else Outbound), so the JSON is the same on PowerShell 5.1 and 7. Profiles and rules fail
+ * together (profilesError), each Security Center part on its own (Windows Server has none).
  */
 export const WINDOWS_SECURITY_SCRIPT = [
   "$ErrorActionPreference = 'Stop'",
@@ -68,7 +68,7 @@ export function parseWindowsSecurity(text: string): WindowsSecurity | undefined 
   if (Array.isArray(data)) data = { profiles: data };
   if (typeof data !== 'object' || data === null) return undefined;
   const record = data as Record<string, unknown>;
-  const problems = ['profilesError', 'rulesError', 'antivirusError', 'firewallsError']
+  const problems = ['profilesError', 'antivirusError', 'firewallsError']
     .map((key) => record[key])
     .filter((value): value is string => typeof value === 'string');
   const list = (value: unknown): Record<string, unknown>[] =>
@@ -90,7 +90,6 @@ export function parseWindowsSecurity(text: string): WindowsSecurity | undefined 
       name: text_(r['DisplayName']),
       direction: directionName(r['Direction']),
       action: actionName(r['Action']),
-      profile: text_(r['Profile']),
       program: text_(r['Program']) || null,
     }));
   }
@@ -112,7 +111,7 @@ function toBool(value: unknown): boolean | undefined {
   return undefined; // GpoBoolean NotConfigured (2)
 }
 
-/** Action enum: NotConfigured 0, Allow 2, Block 4 (numbers from a bare ConvertTo-Json). */
+/** Numbers are the old NetSecurity cmdlets' enum (NotConfigured 0, Allow 2, Block 4), not the COM API's. */
 function actionName(value: unknown): string {
   if (typeof value === 'number') return value === 2 ? 'Allow' : value === 4 ? 'Block' : 'NotConfigured';
   return typeof value === 'string' ? value : '';
