@@ -17,9 +17,6 @@ interface CommandOptions {
   timeoutMs?: number;
   /** Output beyond this is cut (and the command killed): a runaway never fills memory. */
   maxBuffer?: number;
-  /** How to decode the output; 'utf16le' for PowerShell writing to a pipe on some systems. */
-  encoding?: BufferEncoding;
-  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -44,10 +41,9 @@ export function runCommand(file: string, args: readonly string[], options: Comma
           windowsHide: true,
           maxBuffer: options.maxBuffer ?? 8 * 1024 * 1024,
           encoding: 'buffer',
-          env: options.env ?? process.env,
         },
         (error, stdout, stderr) => {
-          const decode = (buffer: Buffer) => buffer.toString(options.encoding ?? 'utf8');
+          const decode = (buffer: Buffer) => buffer.toString('utf8');
           if (!error) {
             resolve({ kind: 'ran', stdout: decode(stdout), stderr: decode(stderr), exitCode: 0 });
             return;
