@@ -69,6 +69,6 @@ function baseName(file: string): string {
 }
 
 /** One process listing per run, shared by every check that needs it. */
-export function sharedProcessList(list: ListProcesses = listProcesses): ListProcesses {
-  return shareOnce(list);
+export function sharedProcessList(): ListProcesses {
+  return shareOnce(listProcesses);
 }
