@@ -25,15 +25,20 @@ export const noProxyEnv: Readonly<Record<string, string>> = {
   no_proxy: '',
 };
 
-/** Runs the built CLI in this (test) namespace, as a user would, and collects its output. */
-export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** Runs a Node script (a launcher) in this (test) namespace and collects its output. */
+export function runNode(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   const start = performance.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [script, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
       resolve({ code, stdout, stderr, wallMs: performance.now() - start });
     });
   });
+}
+
+/** Runs the built CLI in this (test) namespace, as a user would, and collects its output. */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runNode(CLI, args, env);
 }
 
 /** The report a `--json` run printed; throws with the run's output when it is not JSON. */
