@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type RunningDnsServer } from '../../e2e/fake-internet/dns-server';
 import { withDeadline } from '../probes/deadline';
-import { DnsCache } from './dns-cache';
-import { recordingDnsCache } from './fixtures/recording-dns';
+import { recordingDnsCache, unresolvableDnsCache } from './fixtures/recording-dns';
 
 describe('DnsCache', () => {
   it('asks for prefetched hosts at once, in the order given, once per name whatever its case', () => {
@@ -41,7 +40,7 @@ describe('DnsCache.judgeWhile', () => {
   });
   afterAll(() => server.close());
 
-  const cacheAnswering = (system: string[]) => new DnsCache({ servers: [`127.0.0.1:${server.port}`], systemLookup: async () => system });
+  const cacheAnswering = (system: string[]) => recordingDnsCache(system, [`127.0.0.1:${server.port}`]).cache;
 
   it("starts on the system's addresses before the direct answer is in, and judges with both", async () => {
     const cache = cacheAnswering(['198.18.0.10']);
@@ -71,10 +70,7 @@ describe('DnsCache.judgeWhile', () => {
     const blocked = await cacheAnswering(['0.0.0.0']).judgeWhile('gs.apple.com', withDeadline(undefined, 2000), use);
     expect(blocked.verdict.kind).toBe('blocked');
     expect(blocked.started).toBeUndefined();
-    const failing = new DnsCache({
-      servers: [`127.0.0.1:${server.port}`],
-      systemLookup: () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })),
-    });
+    const failing = unresolvableDnsCache([`127.0.0.1:${server.port}`]);
     const missing = await failing.judgeWhile('gs.apple.com', withDeadline(undefined, 2000), use);
     expect(missing.verdict).toEqual({ kind: 'nxdomain', hostsOnly: true });
     expect(missing.started).toBeUndefined();

@@ -3,7 +3,7 @@ import { startListener, type RunningListener } from '../../e2e/fake-internet/web
 import { withDeadline } from '../probes/deadline';
 import { probeTcp } from '../probes/tcp';
 import type { Connect } from '../proxy/connector';
-import { DnsCache } from './dns-cache';
+import { unresolvableDnsCache } from './fixtures/recording-dns';
 import { serverTask } from './server-task';
 
 // The server check's own logic, with DNS answered by a stand-in system resolver and the
@@ -15,11 +15,6 @@ describe('a server check when this computer cannot resolve the name', () => {
   });
   afterAll(() => web.close());
 
-  const unresolvable = () =>
-    new DnsCache({
-      servers: ['127.0.0.1:9'],
-      systemLookup: () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })),
-    });
   const target = { entryId: 'gs', host: 'gs.apple.com', port: 80, purpose: 'signing', expectedIssuers: [] };
 
   it('goes through the proxy, which resolves names itself, and says so', async () => {
@@ -28,7 +23,7 @@ describe('a server check when this computer cannot resolve the name', () => {
       const tcp = await probeTcp('127.0.0.1', web.port, signal);
       return { ...tcp, via: 'http://proxy.corp.example:3128' };
     };
-    const check = await serverTask(target, unresolvable(), viaProxy).run(withDeadline(undefined, 3000));
+    const check = await serverTask(target, unresolvableDnsCache(), viaProxy).run(withDeadline(undefined, 3000));
     expect(check).toMatchObject({
       status: 'ok',
       reason: 'ok',
@@ -44,7 +39,7 @@ describe('a server check when this computer cannot resolve the name', () => {
       asked += 1;
       return { kind: 'unreachable', address: '', code: 'ENOADDRESS', ms: 0 };
     };
-    const check = await serverTask(target, unresolvable(), direct).run(withDeadline(undefined, 3000));
+    const check = await serverTask(target, unresolvableDnsCache(), direct).run(withDeadline(undefined, 3000));
     expect(check).toMatchObject({ status: 'fail', reason: 'dns-nxdomain', layers: { dns: 'fail', tcp: 'not-run' } });
     expect(asked).toBe(1);
   });
