@@ -2,18 +2,17 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startListener, type ListenerBehaviour, type RunningListener } from '../../e2e/fake-internet/web-server';
 import { withDeadline } from './deadline';
+import { rawPeer, type RawPeer } from './fixtures/raw-peer';
 import { judgeHttp, probeHttp, type HttpOutcome, type HttpProbeOptions } from './http';
 
 const listeners: RunningListener[] = [];
-const rawServers: net.Server[] = [];
-const rawSockets = new Set<net.Socket>();
+const rawPeers: RawPeer[] = [];
 const clients: net.Socket[] = [];
 
 afterEach(async () => {
   for (const socket of clients.splice(0)) socket.destroy();
-  for (const socket of rawSockets) socket.destroy();
   await Promise.all(listeners.splice(0).map((listener) => listener.close()));
-  await Promise.all(rawServers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  await Promise.all(rawPeers.splice(0).map((peer) => peer.close()));
 });
 
 async function serve(behaviour: ListenerBehaviour): Promise<number> {
@@ -25,21 +24,12 @@ async function serve(behaviour: ListenerBehaviour): Promise<number> {
 /** A listener that records the request head and answers with `reply` (raw bytes). */
 async function serveRaw(reply: string): Promise<{ port: number; requests: string[] }> {
   const requests: string[] = [];
-  const server = net.createServer((socket) => {
-    rawSockets.add(socket);
-    socket.on('error', () => undefined);
-    socket.on('close', () => rawSockets.delete(socket));
-    let head = '';
-    socket.on('data', (chunk: Buffer) => {
-      head += chunk.toString('latin1');
-      if (!head.includes('\r\n\r\n')) return;
-      requests.push(head);
-      socket.end(reply);
-    });
+  const peer = await rawPeer((socket, head) => {
+    requests.push(head);
+    socket.end(reply);
   });
-  rawServers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { port: (server.address() as net.AddressInfo).port, requests };
+  rawPeers.push(peer);
+  return { port: peer.port, requests };
 }
 
 async function connect(port: number): Promise<net.Socket> {

@@ -1,27 +1,19 @@
-import net from 'node:net';
+import type net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawPeer, type RawPeer } from '../probes/fixtures/raw-peer';
 import type { ProxyEndpoint } from './endpoint';
 import { openTunnel } from './tunnel';
 
 // Proxies that misbehave in ways tinyproxy (tested in e2e/system) never does, as loopback peers.
-const servers: net.Server[] = [];
-afterEach(() => {
-  for (const server of servers.splice(0)) server.close();
+const peers: RawPeer[] = [];
+afterEach(async () => {
+  await Promise.all(peers.splice(0).map((peer) => peer.close()));
 });
 
 async function fakeProxy(onRequest: (socket: net.Socket, request: string) => void): Promise<ProxyEndpoint> {
-  const server = net.createServer((socket) => {
-    let text = '';
-    socket.on('data', (chunk) => {
-      text += chunk.toString('latin1');
-      if (text.includes('\r\n\r\n')) onRequest(socket, text);
-    });
-    socket.on('error', () => undefined);
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return { host: '127.0.0.1', port, label: `http://127.0.0.1:${port}` };
+  const peer = await rawPeer(onRequest);
+  peers.push(peer);
+  return { host: '127.0.0.1', port: peer.port, label: `http://127.0.0.1:${peer.port}` };
 }
 
 const signal = () => AbortSignal.timeout(5000);
@@ -91,8 +83,7 @@ describe('openTunnel', () => {
 
   it('says the proxy itself is unreachable when nothing listens there', async () => {
     const proxy = await fakeProxy(() => undefined);
-    servers.pop()!.close();
-    await new Promise((resolve) => setImmediate(resolve));
+    await peers.pop()!.close();
     expect(await openTunnel(proxy, 'gs.apple.com', 443, signal())).toMatchObject({ kind: 'proxy-unreachable', tcp: 'refused' });
   });
 });
