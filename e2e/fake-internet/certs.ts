@@ -41,16 +41,21 @@ async function makeCertificates(hosts: readonly string[]): Promise<WorldCertific
   const testCa = { cert: await read('ca.pem'), key: await read('ca-key.pem') };
   const interceptCa = { cert: await read('intercept-ca.pem'), key: await read('intercept-ca-key.pem') };
   const now = Date.now();
-  const genuine = new Map<string, KeyPair>();
-  for (const host of hosts) genuine.set(host, await leafCertificate([host], testCa, now - DAY, now + 365 * DAY, 'Fake Apple'));
-  const [intercepted, expired, wrongName, untrusted] = await Promise.all([
+  const genuine = Promise.all(
+    hosts.map(async (host): Promise<[string, KeyPair]> => [
+      host,
+      await leafCertificate([host], testCa, now - DAY, now + 365 * DAY, 'Fake Apple'),
+    ]),
+  );
+  const [perHost, intercepted, expired, wrongName, untrusted] = await Promise.all([
+    genuine,
     leafCertificate(hosts, interceptCa, now - DAY, now + 365 * DAY, 'Contoso Security'),
     leafCertificate(hosts, testCa, now - 730 * DAY, now - 365 * DAY, 'Fake Apple'),
     leafCertificate(['wrong.example.net'], testCa, now - DAY, now + 365 * DAY, 'Fake Apple'),
     // Self-signed under the test CA's name: the issuer looks right but nothing vouches for it.
     leafCertificate(hosts, undefined, now - DAY, now + 365 * DAY, 'Sync Doctor Test CA'),
   ]);
-  return { genuine, intercepted, expired, wrongName, untrusted };
+  return { genuine: new Map(perHost), intercepted, expired, wrongName, untrusted };
 }
 
 /** A server certificate for these names, signed by `ca` (self-signed without one); EC keys are quick to make. */

@@ -34,10 +34,6 @@ async function makeCa(commonName: string, organization: string): Promise<KeyPair
   return { cert: pems.cert, key: pems.private };
 }
 
-function makeLeaf(names: string[], ca: KeyPair, from: number, to: number): Promise<KeyPair> {
-  return leafCertificate(names, ca, from, to, 'Fake Apple');
-}
-
 let testCa: KeyPair;
 let genuine: KeyPair;
 let expired: KeyPair;
@@ -52,10 +48,10 @@ beforeAll(async () => {
   ]);
   const now = Date.now();
   [genuine, expired, wrongName, intercepted] = await Promise.all([
-    makeLeaf([HOST], testCa, now - DAY, now + 365 * DAY),
-    makeLeaf([HOST], testCa, now - 730 * DAY, now - 365 * DAY),
-    makeLeaf(['wrong.example.net'], testCa, now - DAY, now + 365 * DAY),
-    makeLeaf([HOST], interceptCa, now - DAY, now + 365 * DAY),
+    leafCertificate([HOST], testCa, now - DAY, now + 365 * DAY, 'Fake Apple'),
+    leafCertificate([HOST], testCa, now - 730 * DAY, now - 365 * DAY, 'Fake Apple'),
+    leafCertificate(['wrong.example.net'], testCa, now - DAY, now + 365 * DAY, 'Fake Apple'),
+    leafCertificate([HOST], interceptCa, now - DAY, now + 365 * DAY, 'Fake Apple'),
   ]);
 });
 
@@ -161,7 +157,7 @@ describe('probeTls against a loopback TLS listener', () => {
 
   it('accepts a wildcard certificate for a name under it, and not for the bare domain', async () => {
     const now = Date.now();
-    const wildcard = await makeLeaf(['*.mzstatic.com'], testCa, now - DAY, now + 365 * DAY);
+    const wildcard = await leafCertificate(['*.mzstatic.com'], testCa, now - DAY, now + 365 * DAY, 'Fake Apple');
     const port = await serve({ kind: 'tls', cert: wildcard.cert, key: wildcard.key });
     const covered = certOf(await handshake(port, withDeadline(undefined, 5000), 'a3.mzstatic.com'));
     expect(covered.nameMismatch).toBeUndefined();
