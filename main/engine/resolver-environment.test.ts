@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { prepareResolverEnvironment } from './resolver-environment';
 
-/** The environment a run with this deadline and this many lookups at once would get, from nothing set. */
-function prepared(timeoutMs: number, lookupsAtOnce: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
+/** The environment a run with this deadline and this many lookups at once would get, starting from a copy of `from`. */
+function prepared(timeoutMs: number, lookupsAtOnce: number, from: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...from };
   prepareResolverEnvironment(timeoutMs, lookupsAtOnce, env);
   return env;
 }
@@ -24,8 +24,9 @@ describe('prepareResolverEnvironment', () => {
   });
 
   it('leaves what the user set alone', () => {
-    const env: NodeJS.ProcessEnv = { UV_THREADPOOL_SIZE: '8', RES_OPTIONS: 'rotate' };
-    prepareResolverEnvironment(5000, 23, env);
-    expect(env).toEqual({ UV_THREADPOOL_SIZE: '8', RES_OPTIONS: 'rotate' });
+    expect(prepared(5000, 23, { UV_THREADPOOL_SIZE: '8', RES_OPTIONS: 'rotate' })).toEqual({
+      UV_THREADPOOL_SIZE: '8',
+      RES_OPTIONS: 'rotate',
+    });
   });
 });
