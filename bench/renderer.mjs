@@ -146,31 +146,34 @@ async function measure(paceMs) {
     (e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === from.pid && e.tid === from.tid && e.ts + e.dur >= from.ts && e.ts <= to.ts,
   );
   const longest = Math.max(...tasks.map((e) => e.dur / 1000));
-  if (process.env['BENCH_DEBUG']) {
-    const worst = [...tasks].sort((a, b) => b.dur - a.dur).slice(0, 3);
-    for (const task of worst) {
-      const inside = events.filter(
-        (e) =>
-          e.pid === task.pid &&
-          e.tid === task.tid &&
-          e.ph === 'X' &&
-          e.ts >= task.ts &&
-          e.ts + (e.dur ?? 0) <= task.ts + task.dur &&
-          e !== task,
-      );
-      const by = {};
-      for (const e of inside) by[e.name] = (by[e.name] ?? 0) + e.dur / 1000;
-      console.log(
-        `task ${(task.dur / 1000).toFixed(1)} ms:`,
-        Object.entries(by)
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 6)
-          .map(([n, d]) => `${n} ${d.toFixed(1)}`)
-          .join(', '),
-      );
-    }
-  }
+  if (process.env['BENCH_DEBUG']) printWorstTasks(tasks, events);
   return { first: marks.firstPainted - marks.start, last: marks.lastPainted - marks.start, longest };
+}
+
+/** BENCH_DEBUG: the three longest tasks, each with the six kinds of work that took most of it. */
+function printWorstTasks(tasks, events) {
+  const worst = [...tasks].sort((a, b) => b.dur - a.dur).slice(0, 3);
+  for (const task of worst) {
+    const inside = events.filter(
+      (e) =>
+        e.pid === task.pid &&
+        e.tid === task.tid &&
+        e.ph === 'X' &&
+        e.ts >= task.ts &&
+        e.ts + (e.dur ?? 0) <= task.ts + task.dur &&
+        e !== task,
+    );
+    const by = {};
+    for (const e of inside) by[e.name] = (by[e.name] ?? 0) + e.dur / 1000;
+    console.log(
+      `task ${(task.dur / 1000).toFixed(1)} ms:`,
+      Object.entries(by)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([n, d]) => `${n} ${d.toFixed(1)}`)
+        .join(', '),
+    );
+  }
 }
 
 // Other work on the machine stretches tasks; the load is printed so the figures can be read against it.
