@@ -1,2 +1,2 @@
-export function packAsar(): Promise<{ files: string[]; unpacked: string[] }>;
+export function packAsar(): Promise<string[]>;
 export function checkAsarContents(files: readonly string[]): string[];

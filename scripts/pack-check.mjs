@@ -4,7 +4,7 @@
 // (electronDist) lets it assemble the package without the network. Fuses need a real binary, so
 // they are left out here: they are flipped on the CI runners that build the installers.
 //   node scripts/pack-check.mjs          # prints the asar's files and checks them; exit 1 on a problem
-import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,8 +14,8 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
 
 /**
- * Builds linux-unpacked in a temp folder and returns the files inside app.asar and those unpacked
- * next to it (app.asar.unpacked), each with a leading slash.
+ * Builds linux-unpacked in a temp folder and returns the files inside app.asar, each with a
+ * leading slash.
  */
 export async function packAsar() {
   const { build, Platform, Arch } = require('electron-builder');
@@ -44,12 +44,7 @@ export async function packAsar() {
       },
     });
     const asar = path.join(output, 'linux-unpacked', 'resources', 'app.asar');
-    const files = listPackage(asar, { isPack: false }).map((file) => file.replaceAll('\\', '/'));
-    const unpackedDir = `${asar}.unpacked`;
-    const unpacked = (await readdir(unpackedDir, { recursive: true, withFileTypes: true }).catch(() => []))
-      .filter((entry) => entry.isFile())
-      .map((entry) => `/${path.relative(unpackedDir, path.join(entry.parentPath ?? entry.path, entry.name)).replaceAll('\\', '/')}`);
-    return { files, unpacked };
+    return listPackage(asar, { isPack: false }).map((file) => file.replaceAll('\\', '/'));
   } finally {
     process.env = env;
     await rm(scratch, { recursive: true, force: true });
@@ -86,9 +81,8 @@ export function checkAsarContents(files) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { files, unpacked } = await packAsar();
+  const files = await packAsar();
   const problems = checkAsarContents(files);
-  console.log(`unpacked next to app.asar:\n  ${unpacked.join('\n  ') || '(nothing)'}`);
   const own = files.filter((file) => !file.startsWith('/node_modules/'));
   console.log(`app.asar: ${files.length} entries; the app's own:\n  ${own.join('\n  ')}`);
   if (problems.length > 0) {

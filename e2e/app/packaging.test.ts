@@ -36,7 +36,7 @@ describe('electron-builder.yml', () => {
 
 describe('app.asar', () => {
   it('holds main, preload and renderer, and none of the sources, tests, e2e or fixtures', async () => {
-    const { files } = await packAsar();
+    const files = await packAsar();
     expect(files).toEqual(
       expect.arrayContaining(['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']),
     );
