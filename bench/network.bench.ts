@@ -6,7 +6,7 @@ import '../main/electron/prepare-environment';
 import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { RunEvent } from '../app/contract/check';
-import { builtinCatalog } from '../app/catalog/load';
+import { builtinCatalog } from '../app/catalog/builtin';
 import type { Catalog } from '../app/catalog/schema';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../main/cli/defaults';
 import { runEngine } from '../main/engine/engine';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import builtinJson from '../app/catalog/catalog.json';
-import { expectedIssuers, parseCatalog, parseCatalogText } from '../app/catalog/load';
+import { expectedIssuers } from '../app/catalog/issuers';
+import { parseCatalog, parseCatalogText } from '../app/catalog/load';
 import { judgeHttp } from './probes/http';
 import { readAnswer, writeTimestamp } from './probes/ntp';
 

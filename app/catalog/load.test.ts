@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import builtinJson from './catalog.json';
-import { builtinCatalog, expectedIssuers, parseCatalog, parseCatalogText } from './load';
+import { builtinCatalog } from './builtin';
+import { expectedIssuers } from './issuers';
+import { parseCatalog, parseCatalogText } from './load';
 import type { Catalog } from './schema';
 
 // Apple's own list, as the catalog was written from it: a copy kept beside the catalog so the

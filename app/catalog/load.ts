@@ -33,9 +33,6 @@ export function parseCatalogText(text: string, source: string): CatalogParse {
   return result.ok ? result : { ok: false, problems: result.problems.map((p) => `${source}: ${p}`) };
 }
 
-export { builtinCatalog } from './builtin';
-export { expectedIssuers } from './issuers';
-
 /** Rules a schema cannot express: unique ids, wildcards need a concrete host, known issuer sets. */
 function crossChecks(catalog: Catalog): string[] {
   const problems: string[] = [];

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { builtinCatalog } from '../../app/catalog/load';
+import { builtinCatalog } from '../../app/catalog/builtin';
 import type { Catalog } from '../../app/catalog/schema';
 import { layersFor, networkItems } from '../../main/runner/chain';
 import { worldCertificates, type KeyPair, type WorldCertificates } from './certs';

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinCatalog } from '../../app/catalog/load';
+import { builtinCatalog } from '../../app/catalog/builtin';
 import { buildAppInfo } from './app-info';
 import { loadDesktopCatalog } from './catalog-source';
 

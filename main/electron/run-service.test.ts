@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Report, RunEvent } from '../../app/contract/check';
-import { builtinCatalog } from '../../app/catalog/load';
+import { builtinCatalog } from '../../app/catalog/builtin';
 import type { EngineOptions } from '../engine/engine';
 import { RunService } from './run-service';
 

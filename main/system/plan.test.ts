@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinCatalog } from '../../app/catalog/load';
+import { builtinCatalog } from '../../app/catalog/builtin';
 import { SYSTEM_REASONS } from '../../app/contract/system-reasons';
 import { proxyRouter } from '../proxy/router';
 import { fixturePath } from './fixtures/load';

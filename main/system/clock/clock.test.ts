@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinCatalog } from '../../../app/catalog/load';
+import { builtinCatalog } from '../../../app/catalog/builtin';
 import type { CheckResult, NtpCheck } from '../../../app/contract/check';
 import type { CheckTask } from '../../runner/task';
 import { startNtpServer } from '../../../e2e/fake-internet/ntp-server';

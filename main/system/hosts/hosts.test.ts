@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinCatalog } from '../../../app/catalog/load';
+import { builtinCatalog } from '../../../app/catalog/builtin';
 import { fixture, fixturePath } from '../fixtures/load';
 import { decodeHostsBytes } from './decode';
 import { hostsLineFor, hostsFileNote } from './lookup';

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { builtinCatalog } from '../../../app/catalog/load';
+import { builtinCatalog } from '../../../app/catalog/builtin';
 import { fixture } from '../fixtures/load';
 import { normalizeProcesses, sharedProcessList, type ProcessList } from '../processes/list';
 import { startNamedProcess, type NamedProcess } from '../test-process';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { builtinCatalog } from '../../../app/catalog/load';
+import { builtinCatalog } from '../../../app/catalog/builtin';
 import type { SystemCheck } from '../../../app/contract/check';
 import { startNamedProcess, type NamedProcess } from '../test-process';
 import { listProcesses, normalizeProcesses, sharedProcessList } from './list';
