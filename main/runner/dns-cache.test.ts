@@ -3,6 +3,9 @@ import { startDnsServer, type RunningDnsServer } from '../../e2e/fake-internet/d
 import { withDeadline } from '../probes/deadline';
 import { recordingDnsCache, unresolvableDnsCache } from './fixtures/recording-dns';
 
+/** Starts nothing on the addresses: for tests that look only at the judgement. */
+const nothing = () => Promise.resolve();
+
 describe('DnsCache', () => {
   it('asks for prefetched hosts at once, in the order given, once per name whatever its case', () => {
     const { cache, asked } = recordingDnsCache(['198.18.0.10']);
@@ -17,8 +20,8 @@ describe('DnsCache', () => {
     const { cache, asked } = recordingDnsCache(['198.18.0.10']);
     cache.prefetch(['gs.apple.com'], withDeadline(undefined, 2000));
     const [first, second] = await Promise.all([
-      cache.judge('gs.apple.com', withDeadline(undefined, 2000)),
-      cache.judge('Gs.Apple.Com', withDeadline(undefined, 2000)),
+      cache.judgeWhile('gs.apple.com', withDeadline(undefined, 2000), nothing),
+      cache.judgeWhile('Gs.Apple.Com', withDeadline(undefined, 2000), nothing),
     ]);
     expect(asked).toEqual(['gs.apple.com']);
     expect(first.verdict).toEqual({ kind: 'ok', addresses: ['198.18.0.10'] });
@@ -46,7 +49,7 @@ describe('DnsCache.judgeWhile', () => {
     const cache = cacheAnswering(['198.18.0.10']);
     const signal = withDeadline(undefined, 2000);
     let bothIn = false;
-    void cache.judge('gs.apple.com', signal).then(() => (bothIn = true));
+    void cache.judgeWhile('gs.apple.com', signal, nothing).then(() => (bothIn = true));
     let bothInAtStart: boolean | undefined;
     const judged = await cache.judgeWhile('gs.apple.com', signal, async (addresses) => {
       bothInAtStart = bothIn;

@@ -50,15 +50,11 @@ export class DnsCache {
     for (const host of hosts) this.probe(host, signal);
   }
 
-  /** The shared answer, judged, with the time it took: what every check starts from. */
-  async judge(host: string, signal: AbortSignal): Promise<JudgedDns> {
-    return judged(await this.probe(host, signal).result);
-  }
-
   /**
-   * Judges the host like `judge`, and meanwhile starts `use` on the addresses apps connect to as
-   * soon as the system resolver has given them: the direct query, often the later of the two,
-   * only changes what the verdict says, never where to connect (see connectableAddresses).
+   * The shared answer, judged, with the time it took: what every check starts from. Meanwhile
+   * starts `use` on the addresses apps connect to as soon as the system resolver has given them:
+   * the direct query, often the later of the two, only changes what the verdict says, never
+   * where to connect (see connectableAddresses).
    */
   async judgeWhile<T>(host: string, signal: AbortSignal, use: (addresses: string[]) => Promise<T>): Promise<JudgedWhile<T>> {
     const probe = this.probe(host, signal);
