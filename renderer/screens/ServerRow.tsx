@@ -4,14 +4,13 @@ import { LayerChips } from '../components/LayerChips';
 import { StatusMark } from '../components/StatusMark';
 import { Waterfall } from '../components/Waterfall';
 import { useAppStore } from '../store/context';
+import { useCheckProgress } from './use-check-progress';
 
 /** One server: subscribes to its own result only, so a new result repaints one row. */
 export const ServerRow = memo(function ServerRow({ planned }: { planned: PlannedCheck }) {
-  const result = useAppStore((s) => s.run.results[planned.id]);
-  const running = useAppStore((s) => s.run.inFlight[planned.id] === true);
+  const { result, mark, detail } = useCheckProgress(planned.id);
   const scaleMs = useAppStore((s) => s.run.slowestMs);
   const server = result?.kind === 'server' ? result : undefined;
-  const mark = result ? result.status : running ? 'running' : 'pending';
   return (
     <div role="row" className={`server-row row-${mark}`}>
       <div role="cell" className="cell-status">
@@ -23,7 +22,7 @@ export const ServerRow = memo(function ServerRow({ planned }: { planned: Planned
           <span className="server-pattern">{`stands for ${planned.pattern} (probed ${planned.host ?? planned.title})`}</span>
         ) : null}
         <span className="server-purpose">{planned.purpose}</span>
-        <span className="server-detail">{result ? result.detail : running ? 'Checking…' : 'Waiting to be checked'}</span>
+        <span className="server-detail">{detail}</span>
       </div>
       <div role="cell" className="cell-layers">
         <LayerChips layers={server?.layers} />

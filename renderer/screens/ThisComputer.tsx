@@ -2,20 +2,19 @@ import { memo, useMemo } from 'react';
 import type { PlannedCheck } from '../../app/contract/check';
 import { StatusMark } from '../components/StatusMark';
 import { useAppStore } from '../store/context';
+import { useCheckProgress } from './use-check-progress';
 
 /** Kinds with a screen of their own (Processes, Ports) are left to it. */
 const SHOWN_HERE = new Set(['service', 'hosts', 'proxy', 'firewall', 'clock']);
 
 const LocalRow = memo(function LocalRow({ planned }: { planned: PlannedCheck }) {
-  const result = useAppStore((s) => s.run.results[planned.id]);
-  const running = useAppStore((s) => s.run.inFlight[planned.id] === true);
-  const mark = result ? result.status : running ? 'running' : 'pending';
+  const { mark, detail } = useCheckProgress(planned.id);
   return (
     <li className={`local row-${mark}`} aria-label={planned.title}>
       <StatusMark mark={mark} showLabel />
       <div>
         <span className="local-title">{planned.title}</span>
-        <span className="local-detail">{result ? result.detail : running ? 'Checking…' : 'Waiting to be checked'}</span>
+        <span className="local-detail">{detail}</span>
       </div>
     </li>
   );
