@@ -31,6 +31,7 @@ const HOW: Record<NonNullable<PortEntry['covered']> | 'outbound', string> = {
 
 /** One row per port the source lists, with what this run says about it. */
 export function portRows(entries: readonly PortEntry[], run: RunState): PortRow[] {
+  const localChecksPlanned = run.planned.some((p) => p.kind === 'listener');
   return entries.map((entry) => {
     const ports = entry.portEnd !== undefined ? `${entry.port}–${entry.portEnd}` : String(entry.port);
     const how = entry.untestable ? 'Not testable' : HOW[entry.covered ?? 'outbound'];
@@ -41,13 +42,18 @@ export function portRows(entries: readonly PortEntry[], run: RunState): PortRow[
       usedBy: entry.usedBy,
       how,
       state: entry.untestable ? { kind: 'untestable', text: entry.untestable } : stateOf(entry, run),
-      listeners: listenersOf(entry, run),
+      listeners: listenersOf(entry, run, localChecksPlanned),
     };
   });
 }
 
 function inRange(entry: PortEntry, port: number | undefined): boolean {
   return port !== undefined && port >= entry.port && port <= (entry.portEnd ?? entry.port);
+}
+
+/** The checks of what listens on this computer that look at this entry's ports. */
+function listenerChecks(entry: PortEntry, planned: readonly PlannedCheck[]): PlannedCheck[] {
+  return planned.filter((p) => p.kind === 'listener' && inRange(entry, p.port) && (p.protocol ?? entry.protocol) === entry.protocol);
 }
 
 function coveringChecks(entry: PortEntry, planned: readonly PlannedCheck[]): PlannedCheck[] {
@@ -57,7 +63,7 @@ function coveringChecks(entry: PortEntry, planned: readonly PlannedCheck[]): Pla
     case 'ntp':
       return planned.filter((p) => p.kind === 'ntp');
     case 'local':
-      return planned.filter((p) => p.kind === 'listener' && inRange(entry, p.port) && (p.protocol ?? entry.protocol) === entry.protocol);
+      return listenerChecks(entry, planned);
     case undefined:
       return planned.filter((p) => p.kind === 'port' && inRange(entry, p.port) && (entry.host === undefined || p.host === entry.host));
   }
@@ -104,12 +110,10 @@ function summarize(entry: PortEntry, results: readonly CheckResult[], planned: n
   }
 }
 
-function listenersOf(entry: PortEntry, run: RunState): Listeners {
-  const checks = run.planned.filter(
-    (p) => p.kind === 'listener' && inRange(entry, p.port) && (p.protocol ?? entry.protocol) === entry.protocol,
-  );
+function listenersOf(entry: PortEntry, run: RunState, localChecksPlanned: boolean): Listeners {
+  const checks = listenerChecks(entry, run.planned);
   // The local checks ran but do not look at this port (it is only used outbound).
-  if (checks.length === 0) return run.planned.some((p) => p.kind === 'listener') ? { kind: 'not-watched' } : { kind: 'not-run' };
+  if (checks.length === 0) return localChecksPlanned ? { kind: 'not-watched' } : { kind: 'not-run' };
   const results = checks.map((p) => run.results[p.id]).filter((r): r is CheckResult => r !== undefined);
   if (results.length === 0) return { kind: 'pending' };
   const who = results.flatMap((r) => (r.kind === 'listener' ? describeListener(r.facts) : []));
