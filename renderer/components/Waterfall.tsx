@@ -1,4 +1,5 @@
 import type { Timings } from '../../app/contract/check';
+import { timingsTotalMs } from '../../app/format/timings';
 import { formatMs } from '../model/status';
 
 const SEGMENTS = [
@@ -12,7 +13,6 @@ const SEGMENTS = [
 export function Waterfall({ timings, scaleMs }: { timings: Timings | undefined; scaleMs: number }) {
   if (!timings) return <div className="waterfall waterfall-empty" aria-hidden="true" />;
   const parts = SEGMENTS.filter(([key]) => timings[key] !== undefined).map(([key, name]) => ({ name, ms: timings[key] ?? 0 }));
-  const total = parts.reduce((sum, part) => sum + part.ms, 0);
   const scale = Math.max(scaleMs, 50);
   const label = parts.length > 0 ? parts.map((part) => `${part.name} ${formatMs(part.ms)}`).join(', ') : 'no timings';
   return (
@@ -22,7 +22,7 @@ export function Waterfall({ timings, scaleMs }: { timings: Timings | undefined; 
           <span key={part.name} className={`segment segment-${part.name.toLowerCase()}`} style={{ width: `${(part.ms / scale) * 100}%` }} />
         ))}
       </div>
-      <span className="waterfall-total">{parts.length > 0 ? formatMs(total) : '–'}</span>
+      <span className="waterfall-total">{formatMs(timingsTotalMs(timings))}</span>
     </div>
   );
 }
