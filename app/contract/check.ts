@@ -31,7 +31,8 @@ export const NETWORK_REASONS = [
 ] as const;
 export type NetworkReason = (typeof NETWORK_REASONS)[number];
 
-type CheckKind = 'server' | 'port' | 'ntp' | 'process' | 'service' | 'listener' | 'hosts' | 'proxy' | 'firewall' | 'clock';
+export const CHECK_KINDS = ['server', 'port', 'ntp', 'process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock'] as const;
+export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export type CheckGroup = 'network' | 'system';
 

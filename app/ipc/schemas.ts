@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { NETWORK_REASONS, type CheckResult, type RunEvent } from '../contract/check';
+import { CHECK_KINDS, NETWORK_REASONS, type CheckResult, type RunEvent } from '../contract/check';
 import { portEntrySchema, processEntrySchema } from '../catalog/schema';
 import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf } from './contract';
 
@@ -11,7 +11,7 @@ const text = z.string();
 const count = z.number().check(z.gte(0));
 const status = z.enum(['ok', 'warn', 'fail', 'skipped']);
 const group = z.enum(['network', 'system']);
-const kind = z.enum(['server', 'port', 'ntp', 'process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock']);
+const kind = z.enum(CHECK_KINDS);
 const protocol = z.enum(['tcp', 'udp']);
 const layer = z.enum(['ok', 'warn', 'fail', 'not-run']);
 const networkReason = z.enum(NETWORK_REASONS);

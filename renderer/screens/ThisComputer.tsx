@@ -1,11 +1,11 @@
 import { memo, useMemo } from 'react';
-import type { PlannedCheck } from '../../app/contract/check';
+import type { CheckKind, PlannedCheck } from '../../app/contract/check';
 import { StatusMark } from '../components/StatusMark';
 import { useAppStore } from '../store/context';
 import { useCheckProgress } from './use-check-progress';
 
 /** Kinds with a screen of their own (Processes, Ports) are left to it. */
-const SHOWN_HERE = new Set(['service', 'hosts', 'proxy', 'firewall', 'clock']);
+const SHOWN_HERE = new Set<CheckKind>(['service', 'hosts', 'proxy', 'firewall', 'clock']);
 
 const LocalRow = memo(function LocalRow({ planned }: { planned: PlannedCheck }) {
   const { mark, detail } = useCheckProgress(planned.id);
