@@ -1,9 +1,16 @@
 // How a catalog helper process is named as a check: the system check (main) and the renderer's
 // rows for a run that has not checked processes yet use the same id and title.
 
+const ID_PREFIX = 'process:';
+
 /** The id of the check of one catalog process entry: "process:<entry id>". */
 export function processCheckId(entryId: string): string {
-  return `process:${entryId}`;
+  return `${ID_PREFIX}${entryId}`;
+}
+
+/** The catalog entry id back from a check id made by processCheckId; any other id is returned as is. */
+export function processEntryIdOf(checkId: string): string {
+  return checkId.startsWith(ID_PREFIX) ? checkId.slice(ID_PREFIX.length) : checkId;
 }
 
 /** The title of the check: the helper's names on this system, "A.exe or B.exe". */
