@@ -26,7 +26,6 @@ const page: TrustedPage = devServer
 
 let mainWindow: BrowserWindow | undefined;
 const target = (): WebContents | undefined => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : undefined);
-const openLink = (url: string) => void openInBrowser(url);
 
 const runs = new RunService({
   loadCatalog: () => loadDesktopCatalog(app.getPath('userData')),
@@ -74,7 +73,9 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     lockDownSession(session.defaultSession);
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: app.name, packaged: app.isPackaged, openLink })),
+      Menu.buildFromTemplate(
+        menuTemplate({ platform: process.platform, appName: app.name, packaged: app.isPackaged, openLink: openInBrowser }),
+      ),
     );
     registerHandlers(
       { trustedPage: page, isKnownWindow: (contents) => BrowserWindow.fromWebContents(contents) === mainWindow, log },
