@@ -83,7 +83,7 @@ export function Overview() {
         </div>
       </dl>
       <ThisComputer />
-      <p className="footnote">
+      <p className="footnote muted small">
         The servers and ports come from <ExternalLink href={APPLE_NETWORK_HELP}>Apple's list for enterprise networks</ExternalLink>.
       </p>
     </section>
