@@ -13,7 +13,7 @@ export const ServerRow = memo(function ServerRow({ planned }: { planned: Planned
   const server = result?.kind === 'server' ? result : undefined;
   return (
     <div role="row" className={`server-row row-${mark}`}>
-      <div role="cell" className="cell-status">
+      <div role="cell">
         <StatusMark mark={mark} />
       </div>
       <div role="rowheader" className="cell-server">
@@ -24,7 +24,7 @@ export const ServerRow = memo(function ServerRow({ planned }: { planned: Planned
         <span className="server-purpose">{planned.purpose}</span>
         <span className="server-detail">{detail}</span>
       </div>
-      <div role="cell" className="cell-layers">
+      <div role="cell">
         <LayerChips layers={server?.layers} />
       </div>
       <div role="cell" className="cell-timing">

@@ -30,17 +30,15 @@ export function Servers() {
         <div
           role="table"
           aria-label="Apple servers and what each layer of the connection did"
-          className={`table-wrap servers ${isActive(phase) ? 'servers-live' : ''}`}
+          className={isActive(phase) ? 'table-wrap servers-live' : 'table-wrap'}
         >
           <div role="rowgroup">
             <div role="row" className="server-head">
-              <span role="columnheader" className="cell-status">
+              <span role="columnheader">
                 <span className="visually-hidden">Status</span>
               </span>
               <span role="columnheader">Server</span>
-              <span role="columnheader" className="cell-layers">
-                Layers
-              </span>
+              <span role="columnheader">Layers</span>
               <span role="columnheader" className="cell-timing">
                 Timing
               </span>
@@ -54,7 +52,7 @@ export function Servers() {
               <ServerRow key={planned.id} planned={planned} />
             ))}
             {shown < servers.length ? (
-              <div className="rows-to-come" aria-hidden="true" style={{ height: `${(servers.length - shown) * ROW_ESTIMATE_PX}px` }} />
+              <div aria-hidden="true" style={{ height: `${(servers.length - shown) * ROW_ESTIMATE_PX}px` }} />
             ) : null}
           </div>
         </div>
