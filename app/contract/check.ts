@@ -1,6 +1,8 @@
 // The shapes every check produces. The CLI's JSON, the IPC events and the report are built from
 // these, so a change here is a change to the public contract (bump REPORT_SCHEMA when it breaks).
 
+import type { Finding } from '../diagnosis/finding';
+
 export const REPORT_SCHEMA = 'sync-doctor/report@1';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skipped';
@@ -182,6 +184,8 @@ export interface Report {
   summary: Summary;
   /** In catalog order, whatever order they finished in. */
   checks: CheckResult[];
+  /** What the checks mean, one finding per cause, most likely first (app/diagnosis). An added field: still report@1. */
+  findings?: Finding[];
 }
 
 export type RunEvent =
