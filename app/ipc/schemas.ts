@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CHECK_KINDS, NETWORK_REASONS, type CheckResult, type RunEvent } from '../contract/check';
 import { portEntrySchema, processEntrySchema } from '../catalog/schema';
+import { findingSchema } from './finding-schema';
 import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf } from './contract';
 
 // Every payload that crosses the process boundary is validated on arrival: requests in main,
@@ -76,7 +77,7 @@ const ntpCheck = z.object({
 
 const systemCheck = z.object({
   ...base,
-  kind: z.enum(['process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock']),
+  kind: z.enum(['process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock', 'device']),
   group: z.literal('system'),
   reason: text,
   host: z.optional(text),
@@ -108,6 +109,7 @@ const report = z.object({
   platform: z.object({ os: text, release: text, arch: text }),
   summary: z.object({ ok: count, warn: count, fail: count, skipped: count }),
   checks: z.array(checkResultSchema),
+  findings: z.optional(z.array(findingSchema)),
 });
 
 export const runEventSchema = z.discriminatedUnion('type', [
