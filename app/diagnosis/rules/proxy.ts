@@ -31,16 +31,21 @@ const proxySteps = {
 
 export const proxyUnreachable: Rule = (context) => {
   const evidence = PROXY_CHECKS.map((id) => systemCheck(context, id, 'proxy-unreachable')).filter((check) => check !== undefined);
-  if (evidence.length === 0) return undefined;
-  const proxy = proxyInUse(context);
   const behind = openNetwork(context, 'no-connection', 'broken-midway').filter(
     (check) => check.kind === 'server' && check.via !== undefined,
   );
+  // Without the proxy check (--only network): every check that went through the proxy failed to connect.
+  const throughProxy = context.checks.filter((check) => check.kind === 'server' && check.via !== undefined && check.status !== 'skipped');
+  const allBehindFailed = behind.length > 0 && behind.length === throughProxy.length;
+  if (evidence.length === 0 && !allBehindFailed) return undefined;
+  const via = behind.flatMap((check) => (check.kind === 'server' && check.via ? [check.via] : []))[0];
+  const proxy = { ...proxyInUse(context) };
+  if (!proxy.label && via) proxy.label = via;
   return {
     id: 'proxy-unreachable',
     title: 'The proxy this computer is set to use does not answer',
     detail: `Apple's traffic is sent to the proxy ${proxy.label ?? 'named in the settings'}${proxy.source ? ` (from ${proxy.source})` : ''}, and it does not accept connections${behind.length > 0 ? `, so ${listWords(hostsOf(behind))} could not be reached` : ''}. Correct or remove the proxy setting.`,
-    confidence: 'high',
+    confidence: evidence.length > 0 ? 'high' : 'medium',
     checks: [...ids(evidence), ...ids(behind)],
     symptoms: NETWORK_SYMPTOMS,
     fixes: proxy.winhttp ? ['reset-winhttp-proxy', 'open-proxy-settings'] : ['open-proxy-settings'],
