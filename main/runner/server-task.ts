@@ -123,7 +123,7 @@ async function runServerCheck(target: ServerTarget, cache: DnsCache, signal: Abo
   if (tcp.kind === 'cancelled') return withDns({ status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL });
   if (tcp.kind === 'proxy-refused') {
     layers.tcp = 'fail';
-    return withDns({ status: 'fail', reason: tcp.reason, detail: tcp.detail });
+    return withDns({ status: 'fail', reason: tcp.reason, detail: tcp.detail, ...(tcp.http ? { http: tcp.http } : {}) });
   }
   if (tcp.kind !== 'connected') {
     layers.tcp = 'fail';
