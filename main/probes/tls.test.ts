@@ -1,10 +1,9 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import selfsigned from 'selfsigned';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { leafCertificate, type KeyPair } from '../../e2e/fake-internet/certs';
 import { startListener, type ListenerBehaviour, type RunningListener } from '../../e2e/fake-internet/web-server';
 import { withDeadline } from './deadline';
+import { leafCertificate, makeCa, type KeyPair } from './fixtures/test-ca';
 import { probeHttp } from './http';
 import { probeTcp } from './tcp';
 import { judgeCertificate, probeTls, type CertificateFacts, type TlsOutcome } from './tls';
@@ -12,27 +11,6 @@ import { judgeCertificate, probeTls, type CertificateFacts, type TlsOutcome } fr
 const DAY = 86_400_000;
 const HOST = 'albert.apple.com';
 const EXPECTED = ['Sync Doctor Test'];
-
-async function makeCa(commonName: string, organization: string): Promise<KeyPair> {
-  const now = Date.now();
-  const pems = await selfsigned.generate(
-    [
-      { name: 'commonName', value: commonName },
-      { name: 'organizationName', value: organization },
-    ],
-    {
-      keyType: 'ec',
-      algorithm: 'sha256',
-      notBeforeDate: new Date(now - DAY),
-      notAfterDate: new Date(now + 3650 * DAY),
-      extensions: [
-        { name: 'basicConstraints', cA: true, critical: true },
-        { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-      ],
-    },
-  );
-  return { cert: pems.cert, key: pems.private };
-}
 
 let testCa: KeyPair;
 let genuine: KeyPair;

@@ -38,9 +38,15 @@ export function sharedSecureContext(): tls.SecureContext {
 /**
  * Runs a TLS handshake over an open TCP socket. The handshake never rejects on trust: the
  * certificate is collected and judged afterwards, so we can say what was wrong with it.
+ * `trust` is the store the chain is verified against (default: the system's).
  * Ownership: the raw socket belongs to the TLS socket from here on; on failure both are gone.
  */
-export function probeTls(raw: net.Socket, servername: string, signal: AbortSignal): Promise<TlsOutcome> {
+export function probeTls(
+  raw: net.Socket,
+  servername: string,
+  signal: AbortSignal,
+  trust: tls.SecureContext = sharedSecureContext(),
+): Promise<TlsOutcome> {
   const start = performance.now();
   return new Promise((resolve) => {
     // Destroy the TLS socket, never the raw one under it first (Node 20 can crash on that).
@@ -48,7 +54,7 @@ export function probeTls(raw: net.Socket, servername: string, signal: AbortSigna
       socket: raw,
       servername,
       rejectUnauthorized: false,
-      secureContext: sharedSecureContext(),
+      secureContext: trust,
       ALPNProtocols: ALPN_HTTP1,
     });
     skipNodesOwnNameCheck(socket);

@@ -1,9 +1,9 @@
 import type { Duplex } from 'node:stream';
-import { directConnect, type Connect } from '../proxy/connector';
+import { directConnect } from '../proxy/connector';
 import { layersFor, serverChainLength } from './chain';
 import type { DnsCache } from './dns-cache';
 import { connectStage } from './server-check/connect-stage';
-import type { StageContext } from './server-check/context';
+import type { ServerCheckSeams, StageContext } from './server-check/context';
 import { dnsStage } from './server-check/dns-stage';
 import type { Ending } from './server-check/ending';
 import { finish } from './server-check/finish';
@@ -13,28 +13,33 @@ import { plannedServer, type ServerTarget } from './server-check/target';
 import { tlsStage } from './server-check/tls-stage';
 import type { CheckTask } from './task';
 
+export type { ServerCheckSeams } from './server-check/context';
 export { plannedServer, serverCheckId, type ServerTarget } from './server-check/target';
 
 /**
  * A server check: DNS, connect, TLS (on 443 and 5223), HTTP (on 80 and 443), each stage passing
  * what it found to the next, and one finishing step that builds the result from how it ended.
- * `hostsFile` is where a redirected answer's line is looked for (default: the system's).
  */
-export function serverTask(target: ServerTarget, cache: DnsCache, connect: Connect = directConnect, hostsFile?: string): CheckTask {
+export function serverTask(target: ServerTarget, cache: DnsCache, seams: ServerCheckSeams = {}): CheckTask {
+  const { connect = directConnect, hostsFile, trust } = seams;
   let progress = new Progress();
   return {
     planned: plannedServer(target),
     chainLength: serverChainLength(target.port),
     async run(signal) {
       progress = new Progress();
-      const ending = await runStages({ target, signal, cache, connect, hostsFile, progress });
+      const ending = await runStages({ target, signal, cache, connect, hostsFile, trust, progress });
       return finish(target, progress.findings, ending);
     },
     interrupted: (why) => ({
       ...finish(target, { timings: {}, dnsLayer: 'ok', unresolvedNote: '' }, { kind: 'cancelled', at: 'dns' }),
       ...(why === 'cancelled'
         ? {}
-        : { status: 'fail' as const, reason: 'tcp-timeout' as const, detail: `${target.host} did not finish answering before the deadline.` }),
+        : {
+            status: 'fail' as const,
+            reason: 'tcp-timeout' as const,
+            detail: `${target.host} did not finish answering before the deadline.`,
+          }),
     }),
   };
 }

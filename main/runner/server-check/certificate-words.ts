@@ -3,7 +3,11 @@ import type { Stopped } from './ending';
 import type { ServerTarget } from './target';
 
 /** What the report says of a certificate that is not the genuine one, and what it was, in a sentence. */
-export function certificateProblem(target: ServerTarget, judgement: Exclude<TlsJudgement, { kind: 'ok' }>, cert: CertificateFacts): Stopped {
+export function certificateProblem(
+  target: ServerTarget,
+  judgement: Exclude<TlsJudgement, { kind: 'ok' }>,
+  cert: CertificateFacts,
+): Stopped {
   const { host } = target;
   const stop = { kind: 'stopped', at: 'tls', status: 'fail' } as const;
   switch (judgement.kind) {

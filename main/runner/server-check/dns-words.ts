@@ -34,7 +34,12 @@ export function unresolved(target: ServerTarget, verdict: UnresolvedVerdict): St
         detail: `Looking up ${target.host} got no answer in time: the DNS server is unreachable or its answers are dropped.`,
       };
     case 'failed':
-      return { ...stop, status: 'fail', reason: 'dns-failed', detail: `Looking up ${target.host} failed: ${describeDnsFailure(verdict.code)}.` };
+      return {
+        ...stop,
+        status: 'fail',
+        reason: 'dns-failed',
+        detail: `Looking up ${target.host} failed: ${describeDnsFailure(verdict.code)}.`,
+      };
   }
 }
 

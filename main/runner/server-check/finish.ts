@@ -1,4 +1,11 @@
-import { assertNever, type CheckStatus, type Layers, type LayerState, type NetworkReason, type ServerCheck } from '../../../app/contract/check';
+import {
+  assertNever,
+  type CheckStatus,
+  type Layers,
+  type LayerState,
+  type NetworkReason,
+  type ServerCheck,
+} from '../../../app/contract/check';
 import type { DnsAnswer } from '../../probes/dns';
 import { layersFor } from '../chain';
 import { CANCELLED_DETAIL } from '../task';

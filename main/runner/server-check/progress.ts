@@ -22,6 +22,9 @@ export class Progress {
   /** The findings so far, with the stage in flight timed up to now. */
   inFlight(): Findings {
     const timing = TIMING_OF[this.stage];
-    return { ...this.findings, timings: { ...this.findings.timings, [timing]: this.findings.timings[timing] ?? elapsedSince(this.enteredAt) } };
+    return {
+      ...this.findings,
+      timings: { ...this.findings.timings, [timing]: this.findings.timings[timing] ?? elapsedSince(this.enteredAt) },
+    };
   }
 }

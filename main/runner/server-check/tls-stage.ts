@@ -20,7 +20,7 @@ export async function tlsStage(context: StageContext, socket: net.Socket): Promi
   // Other hosts' DNS answers and connects go first: this hello only has to reach the server
   // within its round trip, while a connect started late holds up a whole chain.
   await afterPendingEvents();
-  const handshake = await probeTls(socket, host, context.signal);
+  const handshake = await probeTls(socket, host, context.signal, context.trust);
   findings.timings.tlsMs = handshake.ms;
   switch (handshake.kind) {
     case 'cancelled':
