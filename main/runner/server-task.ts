@@ -4,6 +4,7 @@ import { layersFor, serverChainLength } from './chain';
 import type { DnsCache } from './dns-cache';
 import { connectStage } from './server-check/connect-stage';
 import type { ServerCheckSeams, StageContext } from './server-check/context';
+import { deadlinePassedIn } from './server-check/deadline-words';
 import { dnsStage } from './server-check/dns-stage';
 import type { Ending } from './server-check/ending';
 import { finish } from './server-check/finish';
@@ -31,16 +32,13 @@ export function serverTask(target: ServerTarget, cache: DnsCache, seams: ServerC
       const ending = await runStages({ target, signal, cache, connect, hostsFile, trust, progress });
       return finish(target, progress.findings, ending);
     },
-    interrupted: (why) => ({
-      ...finish(target, { timings: {}, dnsLayer: 'ok', unresolvedNote: '' }, { kind: 'cancelled', at: 'dns' }),
-      ...(why === 'cancelled'
-        ? {}
-        : {
-            status: 'fail' as const,
-            reason: 'tcp-timeout' as const,
-            detail: `${target.host} did not finish answering before the deadline.`,
-          }),
-    }),
+    // The runner steps in when the check has not reported by its deadline: the stage still in flight is the one that ran out of time.
+    interrupted: (why) =>
+      finish(
+        target,
+        progress.inFlight(),
+        why === 'cancelled' ? { kind: 'cancelled', at: progress.stage } : deadlinePassedIn(progress.stage, target),
+      ),
   };
 }
 
