@@ -16,7 +16,7 @@ export function certificateProblem(
         ...stop,
         reason: 'tls-intercepted',
         detail: `The secure connection to ${host} is intercepted: its certificate comes from "${judgement.issuer}", not from Apple. Security software or a proxy is inspecting the traffic${judgement.trusted ? ' with its own certificate authority installed on this computer' : ''}; Apple's apps refuse such connections. Exclude Apple's servers from HTTPS scanning.`,
-        met: `A server there presented a certificate from "${judgement.issuer}", not from an issuer ${host} has.`,
+        met: `A server there presented a certificate from "${judgement.issuer}", not from one of ${host}'s issuers.`,
       };
     case 'expired':
       return {
@@ -30,7 +30,7 @@ export function certificateProblem(
         ...stop,
         reason: 'tls-name-mismatch',
         detail: `The certificate presented for ${host} is for a different name: the connection reached the wrong server (a redirect, a filter or a captive portal).`,
-        met: `A server there presented a certificate for ${cert.subject || 'another name'}, not for ${host}: it is not ${host}.`,
+        met: `A server there answered with a certificate for ${cert.subject || 'another name'}, so it is not ${host}.`,
       };
     case 'untrusted':
       return {

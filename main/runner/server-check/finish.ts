@@ -45,6 +45,12 @@ interface Verdict {
   detail: string;
 }
 
+/**
+ * Root cause first: when this computer's answer was altered and the check then failed at that
+ * address (TCP, TLS or HTTP, a time-out included), the altered answer is the finding and what was
+ * met there its evidence; the layers still show where it failed. Through a proxy the proxy
+ * resolves the name itself, so there the redirect explains nothing.
+ */
 function verdict(target: ServerTarget, findings: Findings, ending: Ending): Verdict {
   const { redirect } = findings;
   switch (ending.kind) {
@@ -60,9 +66,8 @@ function verdict(target: ServerTarget, findings: Findings, ending: Ending): Verd
       };
     }
     case 'stopped':
-      if (!redirect || !(ending.at === 'tcp' || ending.reason === 'tls-handshake-failed'))
-        return { status: ending.status, reason: ending.reason, detail: ending.detail };
-      return { status: ending.status, reason: 'dns-redirected', detail: redirected(target, redirect, ending.detail) };
+      if (ending.at === 'dns' || !redirect || findings.via) return { status: ending.status, reason: ending.reason, detail: ending.detail };
+      return { status: ending.status, reason: 'dns-redirected', detail: redirected(target, redirect, ending.met) };
     default:
       return assertNever(ending, 'server check ending');
   }

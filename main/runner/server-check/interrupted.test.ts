@@ -4,7 +4,7 @@ import { silentPeer, type SilentPeer } from '../../probes/fixtures/silent-peer';
 import { DnsCache } from '../dns-cache';
 import { loopbackRoutes, type Route } from '../fixtures/loopback-routes';
 import { recordingDnsCache } from '../fixtures/recording-dns';
-import { asServerCheck, endAsDeadline, GENUINE_ADDRESS, nameServers, serverTarget } from '../fixtures/server-check';
+import { asServerCheck, dnsJudged, endAsDeadline, GENUINE_ADDRESS, nameServers, serverTarget } from '../fixtures/server-check';
 import { serverTask } from '../server-task';
 import type { CheckTask } from '../task';
 
@@ -45,16 +45,6 @@ async function unansweredDns() {
     },
   });
   return { cache, asked: askedPromise, close: silent.close };
-}
-
-/**
- * Resolves once the check has its DNS verdict and has moved on to connecting: the connection starts
- * on the system's answer, the verdict joins when the direct answer is in. The check awaited that
- * answer first, so its continuation has run by the time ours has and the microtasks drained.
- */
-async function dnsJudged(cache: DnsCache): Promise<void> {
-  await cache.judgeWhile('gs.apple.com', new AbortController().signal, () => Promise.resolve());
-  await new Promise((resolve) => setImmediate(resolve));
 }
 
 const interruptedCheck = (task: CheckTask, why: 'deadline' | 'cancelled') => asServerCheck(task.interrupted(why));
