@@ -14,8 +14,8 @@ const DNS_SERVER_ADDRESS = '198.18.255.53';
 export const REDIRECT_TARGET = '198.18.254.1';
 /** An address with no route at all in the namespace. */
 const UNROUTABLE_ADDRESS = '198.19.255.1';
-/** The issuer name tests pass to --expect-issuer so the test CA counts as genuine. */
-export const TEST_ISSUER = 'Sync Doctor Test';
+/** The test CA's organisation (O), which tests pass to --expect-issuer so its certificates count as genuine. */
+export const TEST_ISSUER = 'Sync Doctor Test CA';
 
 export type Fault =
   | 'healthy'
