@@ -76,7 +76,7 @@ const ntpCheck = z.object({
 
 const systemCheck = z.object({
   ...base,
-  kind: z.enum(['process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock']),
+  kind: z.enum(['process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock', 'device']),
   group: z.literal('system'),
   reason: text,
   host: z.optional(text),
