@@ -37,7 +37,8 @@ function isFinished(result: CheckResult | undefined): boolean {
 }
 
 function judge(planned: readonly PlannedCheck[], results: Record<string, CheckResult>): Verdict {
-  const checks = planned.map((p) => results[p.id]).filter((r): r is CheckResult => r !== undefined);
+  // The verdict answers "can this computer reach Apple?"; whether the device is seen has a card of its own.
+  const checks = planned.map((p) => results[p.id]).filter((r): r is CheckResult => r !== undefined && r.kind !== 'device');
   const network = checks.filter((c) => c.group === 'network' && c.status !== 'skipped');
   const failed = checks.filter((c) => c.status === 'fail');
   if (network.length > 0 && network.every((c) => c.status === 'fail' && UNREACHED.has(c.reason))) return { kind: 'offline' };

@@ -4,6 +4,7 @@ import { headline, verdictOf, type Verdict } from '../model/verdict';
 import { useAppStore } from '../store/context';
 import { useShallow } from 'zustand/react/shallow';
 import { ExternalLink } from '../components/ExternalLink';
+import { DeviceCard } from './DeviceCard';
 import { ThisComputer } from './ThisComputer';
 
 function Explanation({ verdict }: { verdict: Verdict }) {
@@ -82,6 +83,7 @@ export function Overview() {
           <dd>{waiting}</dd>
         </div>
       </dl>
+      <DeviceCard />
       <ThisComputer />
       <p className="footnote muted small">
         The servers and ports come from <ExternalLink href={APPLE_NETWORK_HELP}>Apple's list for enterprise networks</ExternalLink>.
