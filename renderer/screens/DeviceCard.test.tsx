@@ -37,6 +37,15 @@ const twoSeen = deviceResult(usbmux, {
   },
 });
 
+/** A run of just the device service's row, with that result. */
+function runWith(store: ReturnType<typeof renderApp>['store'], check: SystemCheck): void {
+  act(() => {
+    store.getState().runStarting();
+    store.getState().runEvent(started([usbmux]));
+    store.getState().runEvent(result(check));
+  });
+}
+
 function card() {
   return screen.getByRole('region', { name: 'iPhone, iPad or iPod' });
 }
@@ -92,17 +101,10 @@ describe('the device card', () => {
 
   it('a device service that is not running is a problem in the card', () => {
     const { store } = renderApp();
-    act(() => {
-      store.getState().runStarting();
-      store.getState().runEvent(started([usbmux]));
-      store
-        .getState()
-        .runEvent(
-          result(
-            deviceResult(usbmux, { status: 'fail', reason: 'device-service-unreachable', detail: 'Nothing answers on 127.0.0.1:27015.' }),
-          ),
-        );
-    });
+    runWith(
+      store,
+      deviceResult(usbmux, { status: 'fail', reason: 'device-service-unreachable', detail: 'Nothing answers on 127.0.0.1:27015.' }),
+    );
     expect(within(card()).getByText('The device service is not running')).toBeInTheDocument();
     expect(within(card()).getByText('Problem')).toBeInTheDocument();
   });
@@ -113,17 +115,10 @@ describe('the device card', () => {
     expect(screen.queryByRole('region', { name: 'iPhone, iPad or iPod' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Processes' }));
     expect(within(card()).getByRole('note')).toHaveTextContent('The device check has not run yet');
-    act(() => {
-      store.getState().runStarting();
-      store.getState().runEvent(started([usbmux]));
-      store
-        .getState()
-        .runEvent(
-          result(
-            deviceResult(usbmux, { facts: { devices: 1, kinds: 'iPhone', connections: 'USB', serialsLast4: '802E', trust: 'trusted' } }),
-          ),
-        );
-    });
+    runWith(
+      store,
+      deviceResult(usbmux, { facts: { devices: 1, kinds: 'iPhone', connections: 'USB', serialsLast4: '802E', trust: 'trusted' } }),
+    );
     expect(within(card()).getByText('One device is seen')).toBeInTheDocument();
     expect(within(card()).getByText('USB · serial ending 802E')).toBeInTheDocument();
   });

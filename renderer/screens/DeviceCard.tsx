@@ -3,6 +3,7 @@ import type { PlannedCheck } from '../../app/contract/check';
 import { StatusMark } from '../components/StatusMark';
 import { deviceHeadline, seenDevices, TRUST_TEXT, trustAdvice, USBMUX_CHECK_ID, type SeenDevice } from '../model/devices';
 import { useAppStore } from '../store/context';
+import { LocalRow } from './LocalRow';
 import { useCheckProgress } from './use-check-progress';
 
 function DeviceList({ devices }: { devices: readonly SeenDevice[] }) {
@@ -42,20 +43,6 @@ const ServiceRow = memo(function ServiceRow({ planned }: { planned: PlannedCheck
   );
 });
 
-/** The USB side (Windows drivers, or the USB bus), a line under the service's answer. */
-const UsbRow = memo(function UsbRow({ planned }: { planned: PlannedCheck }) {
-  const { mark, detail } = useCheckProgress(planned.id);
-  return (
-    <li className={`local row-${mark}`} aria-label={planned.title}>
-      <StatusMark mark={mark} showLabel />
-      <div>
-        <span className="local-title">{planned.title}</span>
-        <span className="local-detail">{detail}</span>
-      </div>
-    </li>
-  );
-});
-
 /**
  * "Is the device seen?": the device checks of the run as one card, live as results arrive.
  * Shown only when the run has them, unless `always` (then it says they have not run).
@@ -74,8 +61,9 @@ export function DeviceCard({ always = false }: { always?: boolean }) {
           <ServiceRow planned={service} />
           {usb.length > 0 ? (
             <ul className="local-list device-usb">
+              {/* The USB side (Windows drivers, or the USB bus), a line under the service's answer. */}
               {usb.map((p) => (
-                <UsbRow key={p.id} planned={p} />
+                <LocalRow key={p.id} planned={p} />
               ))}
             </ul>
           ) : null}
