@@ -1,3 +1,4 @@
+import { powershellJsonRecords } from '../powershell';
 import { usbId } from './bus';
 import { isIosDevice, productName } from './product';
 
@@ -38,18 +39,10 @@ const GENERIC_NAME = /^Apple (Mobile Device|iPhone|iPad|iPod|Recovery|DFU|USB)[A
  * present (Present false, or error 45 "not connected") are left out. Pure.
  */
 export function parsePnpJson(text: string): PnpEntry[] | undefined {
-  const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed === '') return [];
-  let data: unknown;
-  try {
-    data = JSON.parse(trimmed);
-  } catch {
-    return undefined;
-  }
-  const list = Array.isArray(data) ? data : [data];
-  if (!list.every((item) => typeof item === 'object' && item !== null)) return undefined;
+  const records = powershellJsonRecords(text);
+  if (!records) return undefined;
   const entries: PnpEntry[] = [];
-  for (const item of list as Record<string, unknown>[]) {
+  for (const item of records) {
     const id = firstText(item, ['PNPDeviceID', 'InstanceId', 'DeviceID']);
     const ids = id ? /VID_([0-9A-F]{4})&PID_([0-9A-F]{4})(?:&(MI_[0-9A-F]{2}))?/i.exec(id) : null;
     if (!ids) continue;
