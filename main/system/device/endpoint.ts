@@ -7,8 +7,8 @@ export type EndpointChoice =
   { kind: 'endpoint'; endpoint: UsbmuxEndpoint; overridden: boolean } | { kind: 'invalid'; value: string; why: string };
 
 export const OVERRIDE_VARIABLE = 'USBMUXD_SOCKET_ADDRESS';
-export const WINDOWS_ENDPOINT: UsbmuxEndpoint = { kind: 'tcp', host: '127.0.0.1', port: 27015 };
-export const UNIX_ENDPOINT: UsbmuxEndpoint = { kind: 'unix', path: '/var/run/usbmuxd' };
+const WINDOWS_ENDPOINT: UsbmuxEndpoint = { kind: 'tcp', host: '127.0.0.1', port: 27015 };
+const UNIX_ENDPOINT: UsbmuxEndpoint = { kind: 'unix', path: '/var/run/usbmuxd' };
 
 /**
  * The endpoint for this OS, or the one USBMUXD_SOCKET_ADDRESS names in libusbmuxd's format:

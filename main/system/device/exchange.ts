@@ -39,7 +39,14 @@ export function exchange(endpoint: UsbmuxEndpoint, request: Buffer, options: Exc
     const collector = new FrameCollector(options.maxFrameBytes ?? MAX_FRAME_BYTES);
     let connected = false;
     let done = false;
-    const socket = endpoint.kind === 'unix' ? net.createConnection({ path: endpoint.path }) : net.createConnection(endpoint);
+    let socket: net.Socket;
+    try {
+      socket = endpoint.kind === 'unix' ? net.createConnection({ path: endpoint.path }) : net.createConnection(endpoint);
+    } catch (error) {
+      // Node refuses some addresses outright (an odd path or host) rather than failing to connect.
+      resolve({ kind: 'unreachable', code: (error as NodeJS.ErrnoException).code ?? 'EINVAL' });
+      return;
+    }
     const finish = (outcome: Exchange) => {
       if (done) return;
       done = true;

@@ -3,7 +3,7 @@
 
 export const HEADER_BYTES = 16;
 /** Version 1: plist bodies (version 0 is the older binary protocol). */
-export const PLIST_VERSION = 1;
+const PLIST_VERSION = 1;
 /** Message type 8: the body is a property list. */
 export const PLIST_MESSAGE = 8;
 /** Message type 1 in the binary protocol: a 4-byte result number. */
@@ -36,7 +36,7 @@ export function encodeFrame(tag: number, body: Buffer): Buffer {
   return Buffer.concat([header, body]);
 }
 
-export function decodeHeader(bytes: Buffer): FrameHeader {
+function decodeHeader(bytes: Buffer): FrameHeader {
   return {
     length: bytes.readUInt32LE(0),
     version: bytes.readUInt32LE(4),

@@ -32,7 +32,7 @@ export const RESULT_NAMES: Readonly<Record<number, string>> = {
 };
 
 /** The most devices one answer is read for; a real computer has a handful. */
-export const MAX_DEVICES = 64;
+const MAX_DEVICES = 64;
 
 const CLIENT = { ClientVersionString: 'sync-doctor', ProgName: 'sync-doctor', kLibUSBMuxVersion: 3 };
 

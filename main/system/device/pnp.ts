@@ -80,7 +80,7 @@ function numberOf(value: unknown): number | undefined {
 }
 
 /** Device Manager's words for the error codes an Apple device shows most (Win32_PnPEntity documentation). */
-export const PNP_ERRORS: Readonly<Record<number, string>> = {
+const PNP_ERRORS: Readonly<Record<number, string>> = {
   1: 'the device is not configured correctly (code 1)',
   3: 'its driver may be corrupted (code 3)',
   10: 'the device cannot start (code 10)',

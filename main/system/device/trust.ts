@@ -62,7 +62,7 @@ export async function trustOf(device: UsbmuxDevice, tag: number, context: TrustC
 }
 
 /** `<dir>/<UDID>.plist` exists: trusted; the folder is readable and has none: not trusted; else unknown. */
-export async function trustFromFolder(ids: readonly string[], dir: string): Promise<TrustFinding> {
+async function trustFromFolder(ids: readonly string[], dir: string): Promise<TrustFinding> {
   // Only plain ids become file names: a daemon's odd answer must not point the lookup elsewhere.
   const safe = ids.filter((id) => /^[0-9A-Za-z-]{8,64}$/.test(id));
   if (safe.length === 0) return { trust: 'unknown', source: null };

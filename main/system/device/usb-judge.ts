@@ -13,13 +13,13 @@ interface ListedSummary {
   network: number;
 }
 
-export function listedSummary(listing: DeviceListing): ListedSummary {
+function listedSummary(listing: DeviceListing): ListedSummary {
   if (listing.kind !== 'listed') return { answered: false, usb: 0, network: 0 };
   const usb = listing.devices.filter((device) => device.connection === 'usb').length;
   return { answered: true, usb, network: listing.devices.length - usb };
 }
 
-export const CABLE_STEPS =
+const CABLE_STEPS =
   "Check that the device charges; try another cable (one that carries data, not only charge, ideally Apple's) and a USB port on the computer itself rather than a hub, keyboard or display.";
 
 const DRIVER_STEPS = `Reinstall the Apple Mobile Device USB driver: unplug the device. With iTunes from Apple's website, open "%ProgramFiles%\\Common Files\\Apple\\Mobile Device Support\\Drivers", right-click usbaapl64.inf and choose Install. With the Apple Devices app or iTunes from the Microsoft Store, open Device Manager, right-click the device under Portable Devices (or Universal Serial Bus devices) and choose Update driver, then Search automatically for drivers. Then plug the device in again, unlocked, and check again.`;

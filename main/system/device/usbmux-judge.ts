@@ -24,10 +24,10 @@ interface Where {
 }
 
 /** The steps for "nothing seen", in the order that most often helps. */
-export const NO_DEVICE_STEPS =
+const NO_DEVICE_STEPS =
   'Unlock the device and keep it on the Home Screen, and tap Trust if it asks whether to trust this computer. If nothing changes, try another cable (one that carries data, not only charge) and a USB port on the computer itself, not a hub, keyboard or display.';
 
-export const NOT_TRUSTED_STEPS =
+const NOT_TRUSTED_STEPS =
   'unlock it and tap Trust when it asks whether to trust this computer, then enter its passcode. Until then iTunes, Finder and Apple Devices cannot sync it (error 0xE8000015).';
 
 /** Pure: the row for the device service and the devices it lists. */

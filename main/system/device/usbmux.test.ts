@@ -168,6 +168,17 @@ describe.each(['unix', 'tcp'] as const)('the device check against a stand-in usb
 });
 
 describe('trust when the daemon does not answer ReadPairRecord', () => {
+  it('asks for a 24-character UDID also with the dash libimobiledevice files it under', async () => {
+    const undashed = { ...IPHONE, udid: '00008030001A2D2E3E88802E', paired: false };
+    const standIn = await daemon({ transport: 'unix', devices: [undashed] });
+    const row = await usbmuxRow(standIn.address);
+    expect(standIn.requests.filter((r) => r.messageType === 'ReadPairRecord').map((r) => r.pairRecordId)).toEqual([
+      '00008030001A2D2E3E88802E',
+      '00008030-001A2D2E3E88802E',
+    ]);
+    expect(row).toMatchObject({ reason: 'device-not-trusted', facts: { serialsLast4: '802E' } });
+  });
+
   it('falls back to the lockdown folder: a record there is trust, none is not', async () => {
     const standIn = await daemon({ transport: 'unix', devices: [IPHONE, IPAD], pairRecords: 'silent' });
     const lockdown = await emptyDir();
@@ -313,6 +324,18 @@ describe('the exchange with any peer', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('an address Node refuses outright is "unreachable", not a throw', async () => {
+    expect(
+      await exchange({ kind: 'tcp', host: '127.0.0.1', port: 70_000 }, listDevicesRequest(1), {
+        signal: new AbortController().signal,
+        deadlineMs: 500,
+      }),
+    ).toEqual({
+      kind: 'unreachable',
+      code: 'ERR_SOCKET_BAD_PORT',
+    });
   });
 
   it('stops at once when cancelled, and tells a cancel from a deadline', async () => {
