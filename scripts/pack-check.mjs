@@ -60,6 +60,10 @@ export function checkAsarContents(files) {
   }
   if (!files.some((file) => /^\/out\/renderer\/assets\/index-[\w-]+\.js$/.test(file))) problems.push('missing the renderer bundle');
   if (!files.some((file) => file.startsWith('/node_modules/zod/'))) problems.push('missing zod (main needs it at run time)');
+  for (const name of ['plist', '@xmldom/xmldom']) {
+    if (!files.some((file) => file.startsWith(`/node_modules/${name}/`)))
+      problems.push(`missing ${name} (the device check needs it at run time)`);
+  }
   const banned = [
     [/^\/(main|renderer|app|e2e|bench|scripts|docs|\.github)\//, 'sources, tests or tooling'],
     [/^\/out\/(cli|fake-internet|e2e-app)\//, 'the CLI or test bundles'],
