@@ -382,6 +382,17 @@ const cases: Case[] = [
     evidence: ['device:usb-bus'],
   },
   {
+    name: 'nothing on the bus and so nothing seen: one cause, one finding',
+    checks: () =>
+      plus(
+        healthyChecks(),
+        systemCheck('device:usbmux', 'device', 'warn', 'device-none', 'The device service sees no device.'),
+        systemCheck('device:usb-bus', 'device', 'warn', 'device-not-on-usb', 'No Apple device on the USB bus.'),
+      ),
+    expected: 'device-cable-or-port',
+    evidence: ['device:usbmux', 'device:usb-bus'],
+  },
+  {
     name: 'a hosts file that cannot be read',
     checks: () =>
       withChecks(healthyChecks(), {

@@ -74,7 +74,7 @@ describe('the device card', () => {
     expect(within(card()).getByRole('listitem', { name: 'Apple device on the USB bus' })).toHaveTextContent('Waiting to be checked');
   });
 
-  it('says what is wrong and what to do when nothing is seen; the Apple verdict is not about the device', () => {
+  it('says what is wrong and what to do when nothing is seen, and the findings name the one cause', () => {
     const { store } = renderApp();
     const none = deviceResult(usbmux, {
       status: 'warn',
@@ -96,7 +96,8 @@ describe('the device card', () => {
     expect(within(card()).getByText(/Unlock the device and tap Trust/)).toBeInTheDocument();
     expect(within(card()).getByText(/try another cable/)).toBeInTheDocument();
     expect(within(card()).queryByRole('list', { name: 'Devices seen' })).toBeNull();
-    expect(screen.getByRole('heading', { level: 1, name: 'This computer can reach Apple' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'We found a warning' })).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: 'No Apple device is on the USB bus' })).toBeInTheDocument();
   });
 
   it('a device service that is not running is a problem in the card', () => {

@@ -202,12 +202,14 @@ export const deviceNotTrusted: Rule = (context) => {
 };
 
 export const deviceCableOrPort: Rule = (context) => {
-  const evidence = openSystem(context, 'device', 'device-not-on-usb');
-  if (evidence.length === 0) return undefined;
+  const offBus = openSystem(context, 'device', 'device-not-on-usb');
+  if (offBus.length === 0) return undefined;
+  // "The service sees no device" is the same cause when nothing is on the bus: one finding.
+  const evidence = [...offBus, ...openSystem(context, 'device', 'device-none')];
   return {
     id: 'device-cable-or-port',
     title: 'No Apple device is on the USB bus',
-    detail: `${details(evidence)} The computer does not see a device at all: the cable, the port or a hub is the likely cause.`,
+    detail: `${details(offBus)} The computer does not see a device at all: the cable, the port or a hub is the likely cause.`,
     confidence: 'medium',
     checks: ids(evidence),
     symptoms: ['device-not-recognized'],
