@@ -49,9 +49,32 @@ export default tseslint.config(
       ],
     },
   },
+  // Test code lives in test-support/ (shared by every kind of test) and e2e/ (the fake internet and
+  // the end-to-end suites). Product code imports neither; unit tests beside the code take their
+  // shared fixtures from test-support/, never from e2e/. (A rule name of its own, so these patterns
+  // add to the folders' no-restricted-imports instead of replacing them.)
+  {
+    files: ['app/**/*.ts', 'main/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'renderer/test-*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test-support/**', '**/e2e/**'], message: 'Product code must not import test code.' }] },
+      ],
+    },
+  },
+  {
+    files: ['app/**/*.test.ts', 'main/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/e2e/**'], message: 'Unit tests take shared fixtures from test-support/, not from the e2e suites.' }] },
+      ],
+    },
+  },
   {
     // IPC goes through the typed, sender-checking wrappers only (app/ipc/contract.ts lists the channels).
-    files: ['main/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{js,mjs,ts}'],
+    files: ['main/**/*.ts', 'e2e/**/*.ts', 'test-support/**/*.ts', 'scripts/**/*.{js,mjs,ts}'],
     ignores: ['main/electron/ipc-main.ts', 'main/preload/ipc-renderer.ts'],
     rules: {
       'no-restricted-imports': [

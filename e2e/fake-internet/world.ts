@@ -2,11 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { builtinCatalog } from '../../app/catalog/builtin';
 import type { Catalog } from '../../app/catalog/schema';
 import { layersFor, networkItems } from '../../main/runner/chain';
-import { worldCertificates, type KeyPair, type WorldCertificates } from './certs';
-import { startDnsServer, type DnsReply } from './dns-server';
+import type { KeyPair } from '../../test-support/certificates';
+import { worldCertificates, type WorldCertificates } from './certs';
+import { startDnsServer, type DnsReply } from '../../test-support/dns-server';
 import { assertInsideTestNamespace, clearFirewall, dropTrafficTo, ensureLoopbackAddresses } from './net-admin';
-import { startNtpServer } from './ntp-server';
-import { startListener, type HttpAnswer, type ListenerBehaviour } from './web-server';
+import { startNtpServer } from '../../test-support/ntp-server';
+import { startListener, type HttpAnswer, type ListenerBehaviour } from '../../test-support/web-server';
 
 /** Where the launcher's resolv.conf points. */
 const DNS_SERVER_ADDRESS = '198.18.255.53';

@@ -4,7 +4,7 @@ import type { Report } from '../../app/contract/check';
 import { SYSTEM_REASONS } from '../../app/contract/system-reasons';
 import { noProxyEnv, parseReport, runCli, server, system } from '../cli/run-cli';
 import { REDIRECT_TARGET, startWorld, TEST_ISSUER, type World } from '../fake-internet/world';
-import { startNamedProcess, type NamedProcess } from '../../main/system/test-process';
+import { startNamedProcess, type NamedProcess } from '../../test-support/named-process';
 
 const fixture = path.resolve(import.meta.dirname, '../../main/system/fixtures/windows/hosts-tinyumbrella.txt');
 

@@ -1,6 +1,6 @@
 import dgram from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsServer, type DnsReply, type RunningDnsServer } from '../../e2e/fake-internet/dns-server';
+import { startDnsServer, type DnsReply, type RunningDnsServer } from '../../test-support/dns-server';
 import { withDeadline } from './deadline';
 import { connectableAddresses, isBlockingAddress, judgeDns, probeDns, type DnsAnswer, type DnsProbeResult, type SystemLookup } from './dns';
 

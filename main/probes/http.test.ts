@@ -1,8 +1,8 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startListener, type ListenerBehaviour, type RunningListener } from '../../e2e/fake-internet/web-server';
+import { startListener, type ListenerBehaviour, type RunningListener } from '../../test-support/web-server';
 import { withDeadline } from './deadline';
-import { rawPeer, type RawPeer } from './fixtures/raw-peer';
+import { rawPeer, type RawPeer } from '../../test-support/raw-peer';
 import { judgeHttp, probeHttp, type HttpOutcome, type HttpProbeOptions } from './http';
 
 const listeners: RunningListener[] = [];

@@ -1,6 +1,6 @@
 import dgram from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startNtpServer } from '../../e2e/fake-internet/ntp-server';
+import { startNtpServer } from '../../test-support/ntp-server';
 import { withDeadline } from './deadline';
 import { probeNtp, readAnswer, readTimestamp, writeTimestamp } from './ntp';
 

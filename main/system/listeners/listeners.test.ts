@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { builtinCatalog } from '../../../app/catalog/builtin';
 import { fixture } from '../fixtures/load';
 import { normalizeProcesses, sharedProcessList, type ProcessList } from '../processes/list';
-import { startNamedProcess, type NamedProcess } from '../test-process';
+import { startNamedProcess, type NamedProcess } from '../../../test-support/named-process';
 import { scanLinux } from './linux';
 import { parseLsofFields } from './lsof';
 import { parseNetstat } from './netstat';

@@ -1,5 +1,5 @@
 import dgram from 'node:dgram';
-import { writeTimestamp } from '../../main/probes/ntp';
+import { writeTimestamp } from '../main/probes/ntp';
 
 export interface NtpServerOptions {
   address: string;
