@@ -74,8 +74,9 @@ export default tseslint.config(
   },
   {
     // IPC goes through the typed, sender-checking wrappers only (app/ipc/contract.ts lists the channels).
+    // The two Electron entry points import ipcMain / ipcRenderer only to hand them to those wrappers.
     files: ['main/**/*.ts', 'e2e/**/*.ts', 'test-support/**/*.ts', 'scripts/**/*.{js,mjs,ts}'],
-    ignores: ['main/electron/ipc-main.ts', 'main/preload/ipc-renderer.ts'],
+    ignores: ['main/electron/index.ts', 'main/preload/index.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -84,16 +85,22 @@ export default tseslint.config(
             {
               name: 'electron',
               importNames: ['ipcMain', 'ipcRenderer'],
-              message: 'Use handle()/send() from main/electron/ipc-main.ts or invoke()/subscribe() from main/preload/ipc-renderer.ts.',
+              message:
+                'Use handle()/send() from main/electron/ipc-main.ts or rendererTransport() from main/preload/ipc-renderer.ts; only the entry points pass Electron’s objects to them.',
             },
           ],
         },
       ],
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'e2e/**/*.ts', 'test-support/**/*.ts', 'scripts/**/*.{js,mjs,ts}'],
+    rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: 'MemberExpression[object.name=/^(ipcMain|ipcRenderer)$/], MemberExpression[property.name=/^(ipcMain|ipcRenderer)$/]',
-          message: 'Raw ipcMain/ipcRenderer is banned outside the IPC wrappers: use main/electron/ipc-main.ts or main/preload/ipc-renderer.ts.',
+          message: 'Raw ipcMain/ipcRenderer is banned: pass it to the IPC wrappers in main/electron/ipc-main.ts or main/preload/ipc-renderer.ts.',
         },
         {
           selector: "CallExpression[callee.property.name='send'][callee.object.property.name='webContents'], CallExpression[callee.property.name='send'][callee.object.name=/^(webContents|contents)$/], MemberExpression[object.property.name='webContents'][property.name='ipc']",
