@@ -62,6 +62,8 @@ export interface World {
   addressOf(host: string): string;
   /** How many DNS questions the fake DNS server has received: a readiness signal for tests. */
   dnsQueries(): number;
+  /** How many requests the fake time servers have received. */
+  ntpQueries(): number;
   stop(): Promise<void>;
 }
 
@@ -112,6 +114,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
 
   const certificates = await worldCertificates(targets.map((t) => t.host));
   const closers: (() => Promise<void>)[] = [];
+  const ntpCounters: (() => number)[] = [];
   let queries = 0;
   const stopAll = async () => {
     await Promise.allSettled(closers.map((close) => close()));
@@ -172,6 +175,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
           ...(scenario.ntpClockOffsetMs ? { clockOffsetMs: scenario.ntpClockOffsetMs } : {}),
         });
         closers.push(ntp.close);
+        ntpCounters.push(ntp.queries);
       }
     }
     await dropTrafficTo(dropped);
@@ -183,6 +187,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
   const world: World = {
     addressOf,
     dnsQueries: () => queries,
+    ntpQueries: () => ntpCounters.reduce((sum, count) => sum + count(), 0),
     stop: async () => {
       await stopAll();
       running = undefined;

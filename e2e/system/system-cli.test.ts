@@ -56,7 +56,10 @@ describe('sync-doctor check: system checks in the same report', () => {
   });
 
   it('a full run: the dns-redirected detail names the hosts-file line, and the clock reuses the NTP answer', async () => {
+    const ntpBefore = world.ntpQueries();
     const { code, report } = await check([]);
+    // One question to the time server in the whole run: the NTP check asked, the clock read its answer.
+    expect(world.ntpQueries() - ntpBefore).toBe(1);
     expect(code).toBe(1);
     const gs = server(report, 'gs.apple.com', 443);
     expect(gs.reason).toBe('dns-redirected');
