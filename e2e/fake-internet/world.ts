@@ -4,7 +4,7 @@ import type { Catalog } from '../../app/catalog/schema';
 import { layersFor, networkItems } from '../../main/runner/chain';
 import type { KeyPair } from '../../test-support/certificates';
 import { worldCertificates, type WorldCertificates } from './certs';
-import { startDnsServer, type DnsReply } from '../../test-support/dns-server';
+import { startDnsServer, type DnsQuestion, type DnsReply } from '../../test-support/dns-server';
 import { assertInsideTestNamespace, clearFirewall, dropTrafficTo, ensureLoopbackAddresses } from './net-admin';
 import { startNtpServer } from '../../test-support/ntp-server';
 import { startListener, type HttpAnswer, type ListenerBehaviour } from '../../test-support/web-server';
@@ -62,6 +62,8 @@ export interface World {
   addressOf(host: string): string;
   /** How many DNS questions the fake DNS server has received: a readiness signal for tests. */
   dnsQueries(): number;
+  /** Every DNS question the fake DNS server has received, in order. */
+  dnsQuestions(): readonly DnsQuestion[];
   /** How many requests the fake time servers have received. */
   ntpQueries(): number;
   stop(): Promise<void>;
@@ -115,7 +117,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
   const certificates = await worldCertificates(targets.map((t) => t.host));
   const closers: (() => Promise<void>)[] = [];
   const ntpCounters: (() => number)[] = [];
-  let queries = 0;
+  const questions: DnsQuestion[] = [];
   const stopAll = async () => {
     await Promise.allSettled(closers.map((close) => close()));
     await clearFirewall().catch(() => undefined);
@@ -135,8 +137,8 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
       const dns = await startDnsServer({
         address: DNS_SERVER_ADDRESS,
         ...(scenario.delays?.dnsMs ? { delayMs: scenario.delays.dnsMs } : {}),
-        answer: (name): DnsReply => {
-          queries += 1;
+        answer: (name, question): DnsReply => {
+          questions.push(question);
           if (scenario.dns === 'dropped') return { kind: 'drop' };
           const target = targets.find((t) => t.host === name);
           if (!target) return { kind: 'nxdomain' };
@@ -186,7 +188,8 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
 
   const world: World = {
     addressOf,
-    dnsQueries: () => queries,
+    dnsQueries: () => questions.length,
+    dnsQuestions: () => questions,
     ntpQueries: () => ntpCounters.reduce((sum, count) => sum + count(), 0),
     stop: async () => {
       await stopAll();
