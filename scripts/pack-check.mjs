@@ -65,7 +65,7 @@ export function checkAsarContents(files) {
       problems.push(`missing ${name} (the device check needs it at run time)`);
   }
   const banned = [
-    [/^\/(main|renderer|app|e2e|bench|scripts|docs|\.github)\//, 'sources, tests or tooling'],
+    [/^\/(main|renderer|app|e2e|test-support|bench|scripts|docs|\.github)\//, 'sources, tests or tooling'],
     [/^\/out\/(cli|fake-internet|e2e-app)\//, 'the CLI or test bundles'],
     [/\.(test|spec)\.[cm]?[jt]sx?$/, 'a test'],
     [/\/fixtures?\//, 'fixtures'],

@@ -2,11 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { builtinCatalog } from '../../app/catalog/builtin';
 import type { Catalog } from '../../app/catalog/schema';
 import { layersFor, networkItems } from '../../main/runner/chain';
-import { worldCertificates, type KeyPair, type WorldCertificates } from './certs';
-import { startDnsServer, type DnsReply } from './dns-server';
+import type { KeyPair } from '../../test-support/certificates';
+import { worldCertificates, type WorldCertificates } from './certs';
+import { startDnsServer, type DnsQuestion, type DnsReply } from '../../test-support/dns-server';
 import { assertInsideTestNamespace, clearFirewall, dropTrafficTo, ensureLoopbackAddresses } from './net-admin';
-import { startNtpServer } from './ntp-server';
-import { startListener, type HttpAnswer, type ListenerBehaviour } from './web-server';
+import { startNtpServer } from '../../test-support/ntp-server';
+import { startListener, type HttpAnswer, type ListenerBehaviour } from '../../test-support/web-server';
 
 /** Where the launcher's resolv.conf points. */
 const DNS_SERVER_ADDRESS = '198.18.255.53';
@@ -65,6 +66,10 @@ export interface World {
   addressOf(host: string): string;
   /** How many DNS questions the fake DNS server has received: a readiness signal for tests. */
   dnsQueries(): number;
+  /** Every DNS question the fake DNS server has received, in order. */
+  dnsQuestions(): readonly DnsQuestion[];
+  /** How many requests the fake time servers have received. */
+  ntpQueries(): number;
   stop(): Promise<void>;
 }
 
@@ -115,7 +120,8 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
 
   const certificates = await worldCertificates(targets.map((t) => t.host));
   const closers: (() => Promise<void>)[] = [];
-  let queries = 0;
+  const ntpCounters: (() => number)[] = [];
+  const questions: DnsQuestion[] = [];
   const stopAll = async () => {
     await Promise.allSettled(closers.map((close) => close()));
     await clearFirewall().catch(() => undefined);
@@ -136,8 +142,8 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
       const dns = await startDnsServer({
         address: DNS_SERVER_ADDRESS,
         ...(scenario.delays?.dnsMs ? { delayMs: scenario.delays.dnsMs } : {}),
-        answer: (name): DnsReply => {
-          queries += 1;
+        answer: (name, question): DnsReply => {
+          questions.push(question);
           if (scenario.dns === 'dropped') return { kind: 'drop' };
           const target = targets.find((t) => t.host === name);
           if (!target) return { kind: 'nxdomain' };
@@ -176,6 +182,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
           ...(scenario.ntpClockOffsetMs ? { clockOffsetMs: scenario.ntpClockOffsetMs } : {}),
         });
         closers.push(ntp.close);
+        ntpCounters.push(ntp.queries);
       }
     }
     if (targets.some((target) => faultOf(target.host) === 'hosts-redirect-server')) {
@@ -192,7 +199,9 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
 
   const world: World = {
     addressOf,
-    dnsQueries: () => queries,
+    dnsQueries: () => questions.length,
+    dnsQuestions: () => questions,
+    ntpQueries: () => ntpCounters.reduce((sum, count) => sum + count(), 0),
     stop: async () => {
       await stopAll();
       running = undefined;

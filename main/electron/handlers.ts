@@ -1,5 +1,5 @@
 import type { AppInfo } from '../../app/ipc/contract';
-import { handle, type IpcGuard } from './ipc-main';
+import { handle, type InvokeRegistry, type IpcGuard } from './ipc-main';
 import type { RunService } from './run-service';
 
 interface HandlerDeps {
@@ -9,13 +9,16 @@ interface HandlerDeps {
   openLink: (url: string) => Promise<boolean>;
 }
 
-/** Registers every invoke channel of the contract; returns the function that removes them. */
-export function registerHandlers(guard: IpcGuard, deps: HandlerDeps): () => void {
+/**
+ * Registers every invoke channel of the contract on `ipc` (Electron's ipcMain, or the e2e
+ * harness's bus); returns the function that removes them.
+ */
+export function registerHandlers<Sender>(ipc: InvokeRegistry<Sender>, guard: IpcGuard<Sender>, deps: HandlerDeps): () => void {
   const disposers = [
-    handle('check:start', guard, (request) => deps.runs.start(request.groups)),
-    handle('check:cancel', guard, (request) => deps.runs.cancel(request.runId)),
-    handle('app:info', guard, () => deps.appInfo()),
-    handle('link:open', guard, async (request) => ({ opened: await deps.openLink(request.url) })),
+    handle(ipc, 'check:start', guard, (request) => deps.runs.start(request.groups)),
+    handle(ipc, 'check:cancel', guard, (request) => deps.runs.cancel(request.runId)),
+    handle(ipc, 'app:info', guard, () => deps.appInfo()),
+    handle(ipc, 'link:open', guard, async (request) => ({ opened: await deps.openLink(request.url) })),
   ];
   return () => disposers.forEach((dispose) => dispose());
 }

@@ -1,5 +1,5 @@
 import './prepare-environment';
-import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../cli/defaults';
@@ -78,6 +78,7 @@ if (!app.requestSingleInstanceLock()) {
       ),
     );
     registerHandlers(
+      ipcMain,
       { trustedPage: page, isKnownWindow: (contents) => BrowserWindow.fromWebContents(contents) === mainWindow, log },
       {
         runs,

@@ -5,7 +5,7 @@ import type { EngineOptions } from '../engine/engine';
 import type { DesktopCatalog } from './catalog-source';
 
 // Owns the desktop app's runs: one at a time, each with its own id and AbortController. Free of
-// Electron: the IPC handlers and the E2E tests' emulated preload both drive it.
+// Electron: the IPC handlers drive it, in the app and in the Playwright harness alike.
 
 interface RunServiceDeps {
   loadCatalog: () => Promise<DesktopCatalog>;

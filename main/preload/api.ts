@@ -1,6 +1,7 @@
 import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf, SyncDoctorApi } from '../../app/ipc/contract';
 
-interface Transport {
+/** How the API reaches main: `rendererTransport` over Electron's ipcRenderer. */
+export interface Transport {
   invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   subscribe<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void): () => void;
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startListener, type RunningListener } from '../../e2e/fake-internet/web-server';
+import { startListener, type RunningListener } from '../../test-support/web-server';
 import { withDeadline } from '../probes/deadline';
 import { probeTcp } from '../probes/tcp';
 import type { Connect } from '../proxy/connector';
-import { unresolvableDnsCache } from './fixtures/recording-dns';
+import { unresolvableDnsCache } from '../../test-support/recording-dns';
 import { serverTask } from './server-task';
 
 // The server check's own logic, with DNS answered by a stand-in system resolver and the

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startListener, type RunningListener } from '../../../e2e/fake-internet/web-server';
+import { startListener, type RunningListener } from '../../../test-support/web-server';
 import { withDeadline } from '../../probes/deadline';
-import { closedPort } from '../../probes/fixtures/silent-peer';
+import { closedPort } from '../../../test-support/silent-peer';
 import { probeTcp } from '../../probes/tcp';
 import type { Connect } from '../../proxy/connector';
-import { loopbackRoutes } from '../fixtures/loopback-routes';
-import { recordingDnsCache, unresolvableDnsCache } from '../fixtures/recording-dns';
-import { asServerCheck, endAsDeadline, GENUINE_ADDRESS, serverTarget } from '../fixtures/server-check';
+import { loopbackRoutes } from '../../../test-support/loopback-routes';
+import { recordingDnsCache, unresolvableDnsCache } from '../../../test-support/recording-dns';
+import { asServerCheck, endAsDeadline, GENUINE_ADDRESS, serverTarget } from '../../../test-support/server-check';
 import { serverTask } from '../server-task';
 
 const PROXY = 'http://proxy.corp.example:3128';

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDeadline } from '../../probes/deadline';
 import type { SystemLookup } from '../../probes/dns';
 import { DnsCache } from '../dns-cache';
-import { loopbackRoutes } from '../fixtures/loopback-routes';
-import { recordingDnsCache, unresolvableDnsCache } from '../fixtures/recording-dns';
-import { asServerCheck, GENUINE_ADDRESS, hostsFileWith, nameServers, serverTarget } from '../fixtures/server-check';
+import { loopbackRoutes } from '../../../test-support/loopback-routes';
+import { recordingDnsCache, unresolvableDnsCache } from '../../../test-support/recording-dns';
+import { asServerCheck, GENUINE_ADDRESS, hostsFileWith, nameServers, serverTarget } from '../../../test-support/server-check';
 import { serverTask } from '../server-task';
 
 const failsWith =

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startListener, type HttpAnswer, type ListenerBehaviour, type RunningListener } from '../../../e2e/fake-internet/web-server';
+import { startListener, type HttpAnswer, type ListenerBehaviour, type RunningListener } from '../../../test-support/web-server';
 import { withDeadline } from '../../probes/deadline';
-import { loopbackRoutes } from '../fixtures/loopback-routes';
-import { recordingDnsCache } from '../fixtures/recording-dns';
-import { asServerCheck, GENUINE_ADDRESS, serverTarget } from '../fixtures/server-check';
+import { loopbackRoutes } from '../../../test-support/loopback-routes';
+import { recordingDnsCache } from '../../../test-support/recording-dns';
+import { asServerCheck, GENUINE_ADDRESS, serverTarget } from '../../../test-support/server-check';
 import { serverTask } from '../server-task';
 
 const listeners: RunningListener[] = [];

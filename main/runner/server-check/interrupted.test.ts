@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Layers, ServerCheck } from '../../../app/contract/check';
-import { silentPeer } from '../../probes/fixtures/silent-peer';
+import { silentPeer } from '../../../test-support/silent-peer';
 import { DnsCache } from '../dns-cache';
-import { loopbackRoutes, type Route } from '../fixtures/loopback-routes';
-import { recordingDnsCache } from '../fixtures/recording-dns';
-import { asServerCheck, dnsJudged, endAsDeadline, GENUINE_ADDRESS, nameServers, serverTarget } from '../fixtures/server-check';
+import { loopbackRoutes, type Route } from '../../../test-support/loopback-routes';
+import { recordingDnsCache } from '../../../test-support/recording-dns';
+import { asServerCheck, dnsJudged, endAsDeadline, GENUINE_ADDRESS, nameServers, serverTarget } from '../../../test-support/server-check';
 import { serverTask } from '../server-task';
 import type { CheckTask } from '../task';
 

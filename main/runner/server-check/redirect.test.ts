@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startListener, type ListenerBehaviour, type RunningListener } from '../../../e2e/fake-internet/web-server';
+import { startListener, type ListenerBehaviour, type RunningListener } from '../../../test-support/web-server';
 import { withDeadline } from '../../probes/deadline';
-import { closedPort, silentPeer, type SilentPeer } from '../../probes/fixtures/silent-peer';
+import { closedPort, silentPeer, type SilentPeer } from '../../../test-support/silent-peer';
 import { probeTcp } from '../../probes/tcp';
 import type { Connect } from '../../proxy/connector';
-import { loopbackRoutes, type Route } from '../fixtures/loopback-routes';
-import { recordingDnsCache } from '../fixtures/recording-dns';
+import { loopbackRoutes, type Route } from '../../../test-support/loopback-routes';
+import { recordingDnsCache } from '../../../test-support/recording-dns';
 import {
   asServerCheck,
   dnsJudged,
@@ -17,7 +17,7 @@ import {
   serverTarget,
   testCertificates,
   type TestCertificates,
-} from '../fixtures/server-check';
+} from '../../../test-support/server-check';
 import { serverTask } from '../server-task';
 
 // This computer resolves gs.apple.com to OTHER_ADDRESS (a hosts-file line), the name servers to

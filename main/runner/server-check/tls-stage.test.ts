@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startListener, type ListenerBehaviour, type RunningListener } from '../../../e2e/fake-internet/web-server';
+import { startListener, type ListenerBehaviour, type RunningListener } from '../../../test-support/web-server';
 import { withDeadline } from '../../probes/deadline';
-import type { KeyPair } from '../../probes/fixtures/test-ca';
-import { loopbackRoutes } from '../fixtures/loopback-routes';
-import { recordingDnsCache } from '../fixtures/recording-dns';
-import { asServerCheck, GENUINE_ADDRESS, serverTarget, testCertificates, type TestCertificates } from '../fixtures/server-check';
+import type { KeyPair } from '../../../test-support/test-ca';
+import { loopbackRoutes } from '../../../test-support/loopback-routes';
+import { recordingDnsCache } from '../../../test-support/recording-dns';
+import { asServerCheck, GENUINE_ADDRESS, serverTarget, testCertificates, type TestCertificates } from '../../../test-support/server-check';
 import type { ServerCheckSeams } from '../server-task';
 import { serverTask } from '../server-task';
 

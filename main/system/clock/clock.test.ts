@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../app/catalog/builtin';
 import type { CheckResult, NtpCheck } from '../../../app/contract/check';
 import type { CheckTask } from '../../runner/task';
-import { startNtpServer } from '../../../e2e/fake-internet/ntp-server';
+import { startNtpServer } from '../../../test-support/ntp-server';
 import { shareNtpResult } from './share-ntp';
 import { clockTask, judgeClock } from './tasks';
 

@@ -4,8 +4,10 @@ import type { CheckTask } from '../../runner/task';
 /**
  * Lets the clock check read the NTP check's answer instead of asking the time server a second
  * time. The NTP task is wrapped, not changed: whatever it reports (answer, deadline, cancel)
- * also settles `result`. The runner starts tasks in plan order and the clock comes after the
- * network checks, so the NTP task is always started first, at any concurrency.
+ * also settles `result`. The clock waits for it, so the NTP task must start first: the runner
+ * starts the longest chains first and keeps plan order among equals, the clock declares no chain,
+ * and the wrapped NTP task (which declares none either) comes before it in the plan, so it starts
+ * before the clock at any concurrency.
  */
 export function shareNtpResult(tasks: readonly CheckTask[]): { tasks: CheckTask[]; result?: Promise<CheckResult> } {
   const index = tasks.findIndex((task) => task.planned.kind === 'ntp');
