@@ -6,7 +6,8 @@ export const startBonjour: FixDefinition = {
   id: 'start-bonjour',
   answers: ['bonjour-not-running'],
   title: 'Start the Bonjour service',
-  changes: 'Starts the "Bonjour Service" (and sets it to start automatically if it was disabled). Wi-Fi sync and finding devices on the network need it.',
+  changes:
+    'Starts the "Bonjour Service" (and sets it to start automatically if it was disabled). Wi-Fi sync and finding devices on the network need it.',
   platforms: ['windows'],
   undoable: false,
   guidance: false,
@@ -16,6 +17,10 @@ export const startBonjour: FixDefinition = {
     if (env.os !== 'windows') return blockedFix('Bonjour is part of the system on this operating system; there is no service to start.');
     const plan = await planWindowsService(['Bonjour Service'], { restart: false, displayName: 'Bonjour Service' }, env);
     if (plan.kind !== 'missing') return plan.fix;
-    return blockedFix('The Bonjour Service is not installed. It comes with iTunes; repair or reinstall iTunes to get it back.', [], 'failed');
+    return blockedFix(
+      'The Bonjour Service is not installed. It comes with iTunes; repair or reinstall iTunes to get it back.',
+      [],
+      'failed',
+    );
   },
 };

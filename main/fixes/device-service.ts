@@ -23,7 +23,11 @@ export const restartDeviceService: FixDefinition = {
 };
 
 async function windowsRestart(env: FixEnvironment): Promise<PreparedFix> {
-  const plan = await planWindowsService(['Apple Mobile Device Service', 'Apple Mobile Device'], { restart: true, displayName: 'Apple Mobile Device Service' }, env);
+  const plan = await planWindowsService(
+    ['Apple Mobile Device Service', 'Apple Mobile Device'],
+    { restart: true, displayName: 'Apple Mobile Device Service' },
+    env,
+  );
   if (plan.kind !== 'missing') return plan.fix;
   if (storeEdition(env)) {
     const text =
@@ -48,7 +52,11 @@ function macRestart(env: FixEnvironment): PreparedFix {
   const killall = macCommand('killall').path;
   return commandFix(
     [
-      { argv: [killall, 'usbmuxd'], purpose: 'End usbmuxd, which talks to devices over USB; launchd starts it again at once.', judge: killallJudge },
+      {
+        argv: [killall, 'usbmuxd'],
+        purpose: 'End usbmuxd, which talks to devices over USB; launchd starts it again at once.',
+        judge: killallJudge,
+      },
       {
         argv: [killall, 'AMPDevicesAgent', 'AMPDeviceDiscoveryAgent'],
         purpose: "End Finder's device agents; they start again when Finder next looks for a device.",

@@ -23,7 +23,10 @@ export const flushDns: FixDefinition = {
         return commandFix(
           [
             { argv: [macCommand('dscacheutil').path, '-flushcache'], purpose: 'Empty the directory service cache.' },
-            { argv: [macCommand('killall').path, '-HUP', 'mDNSResponder'], purpose: 'Tell mDNSResponder, which caches DNS answers, to forget them.' },
+            {
+              argv: [macCommand('killall').path, '-HUP', 'mDNSResponder'],
+              purpose: 'Tell mDNSResponder, which caches DNS answers, to forget them.',
+            },
           ],
           true,
           env.run,
@@ -41,9 +44,15 @@ export const flushDns: FixDefinition = {
 async function linuxFlush(env: FixEnvironment): Promise<PreparedFix> {
   const systemctl = linuxCommand('systemctl', env);
   const resolvectl = linuxCommand('resolvectl', env);
-  const noCache = 'systemd-resolved is not running here, so there is no DNS cache to flush: every lookup already reads the hosts file afresh.';
+  const noCache =
+    'systemd-resolved is not running here, so there is no DNS cache to flush: every lookup already reads the hosts file afresh.';
   if (!systemctl.ok || !resolvectl.ok) return blockedFix(noCache);
   const active = await env.run(systemctl.path, ['is-active', '--quiet', 'systemd-resolved'], { signal: env.signal, timeoutMs: 10_000 });
   if (active.kind !== 'ran' || active.exitCode !== 0) return blockedFix(noCache);
-  return commandFix([{ argv: [resolvectl.path, 'flush-caches'], purpose: "Empty systemd-resolved's DNS cache." }], true, env.run, env.signal);
+  return commandFix(
+    [{ argv: [resolvectl.path, 'flush-caches'], purpose: "Empty systemd-resolved's DNS cache." }],
+    true,
+    env.run,
+    env.signal,
+  );
 }

@@ -71,7 +71,11 @@ function prepareOpen(page: SettingsPage, env: FixEnvironment): PreparedFix {
     if (!tool.ok) return blockedFix(`Cannot run here: ${tool.why}.`, [], 'failed');
     target = page.windows.kind === 'uri' ? page.windows.uri : page.windows.applet;
     // explorer.exe answers 1 even when it opened the page: its exit code says nothing.
-    command = { argv: [tool.path, target], purpose: `Open the ${page.name}.`, ...(page.windows.kind === 'uri' ? { judge: () => ({ kind: 'ok' as const }) } : {}) };
+    command = {
+      argv: [tool.path, target],
+      purpose: `Open the ${page.name}.`,
+      ...(page.windows.kind === 'uri' ? { judge: () => ({ kind: 'ok' as const }) } : {}),
+    };
   } else if (env.os === 'mac') {
     target = (env.macMajor ?? 13) >= 13 ? page.mac : page.macBefore13;
     command = { argv: [macCommand('open').path, target], purpose: `Open the ${page.name}.` };
@@ -83,9 +87,29 @@ function prepareOpen(page: SettingsPage, env: FixEnvironment): PreparedFix {
 }
 
 export const OPEN_SETTINGS_FIXES: readonly FixDefinition[] = [
-  openFix('open-firewall-settings', PAGES.firewall, ['firewall-blocks-apple', 'push-port-blocked', 'outbound-ports-blocked', 'time-server-blocked'], 'Open the firewall settings'),
-  openFix('open-proxy-settings', PAGES.proxy, ['proxy-needs-password', 'proxy-blocks-apple', 'proxy-unreachable', 'proxy-settings-unusable'], 'Open the proxy settings'),
+  openFix(
+    'open-firewall-settings',
+    PAGES.firewall,
+    ['firewall-blocks-apple', 'push-port-blocked', 'outbound-ports-blocked', 'time-server-blocked'],
+    'Open the firewall settings',
+  ),
+  openFix(
+    'open-proxy-settings',
+    PAGES.proxy,
+    ['proxy-needs-password', 'proxy-blocks-apple', 'proxy-unreachable', 'proxy-settings-unusable'],
+    'Open the proxy settings',
+  ),
   openFix('open-date-time-settings', PAGES.dateTime, ['clock-wrong'], 'Open the date and time settings'),
-  openFix('open-security-settings', PAGES.security, ['https-inspection', 'security-software-present', 'firewall-off'], 'Open the security settings'),
-  openFix('open-network-settings', PAGES.network, ['no-internet', 'dns-filter', 'connections-broken', 'network-sign-in'], 'Open the network settings'),
+  openFix(
+    'open-security-settings',
+    PAGES.security,
+    ['https-inspection', 'security-software-present', 'firewall-off'],
+    'Open the security settings',
+  ),
+  openFix(
+    'open-network-settings',
+    PAGES.network,
+    ['no-internet', 'dns-filter', 'connections-broken', 'network-sign-in'],
+    'Open the network settings',
+  ),
 ];

@@ -10,7 +10,13 @@ import type { FixDefinition, PreparedFix } from './definition';
  */
 export function fingerprintOf(fix: FixDefinition, prepared: PreparedFix): string {
   const steps = prepared.steps.map((step) => (step.kind === 'edit-file' ? { ...step, backup: '' } : step));
-  const text = JSON.stringify({ fix: fix.id, steps, blocked: prepared.blocked ?? null, identity: prepared.identity ?? null, admin: prepared.needsAdmin });
+  const text = JSON.stringify({
+    fix: fix.id,
+    steps,
+    blocked: prepared.blocked ?? null,
+    identity: prepared.identity ?? null,
+    admin: prepared.needsAdmin,
+  });
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
@@ -21,7 +27,12 @@ export function recheckIds(fixes: readonly FixDefinition[], finding: Pick<Findin
   return checks.filter((check) => wanted.has(check.id) && present.has(check.id)).map((check) => check.id);
 }
 
-export function previewOf(fix: FixDefinition, finding: Pick<Finding, 'id' | 'checks'>, prepared: PreparedFix, recheck: readonly string[]): FixPreview {
+export function previewOf(
+  fix: FixDefinition,
+  finding: Pick<Finding, 'id' | 'checks'>,
+  prepared: PreparedFix,
+  recheck: readonly string[],
+): FixPreview {
   return {
     fixId: fix.id,
     findingId: finding.id,

@@ -17,7 +17,8 @@ export type StepVerdict = { kind: 'ok' } | { kind: 'needs-admin'; why: string } 
 const MAX_OUTPUT = 2000;
 
 /** Access refused, in the words (and codes) Windows, macOS and Linux commands use. */
-const DENIED = /access is denied|accès refusé|zugriff verweigert|acceso denegado|0x80070005|\b(?:failed|error|fehler|erreur)\D{0,12}\b5\b|operation not permitted|permission denied|must be (?:run as )?root|requires? (?:root|administrator)/i;
+const DENIED =
+  /access is denied|accès refusé|zugriff verweigert|acceso denegado|0x80070005|\b(?:failed|error|fehler|erreur)\D{0,12}\b5\b|operation not permitted|permission denied|must be (?:run as )?root|requires? (?:root|administrator)/i;
 
 export function defaultJudge(ran: Extract<CommandOutcome, { kind: 'ran' }>): StepVerdict {
   if (ran.exitCode === 0) return { kind: 'ok' };
@@ -27,7 +28,10 @@ export function defaultJudge(ran: Extract<CommandOutcome, { kind: 'ran' }>): Ste
 }
 
 export function outputOf(ran: { stdout: string; stderr: string }): string {
-  const text = `${ran.stdout}\n${ran.stderr}`.replace(/\r/g, '').replace(/\n{2,}/g, '\n').trim();
+  const text = `${ran.stdout}\n${ran.stderr}`
+    .replace(/\r/g, '')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
   return text.length > MAX_OUTPUT ? `${text.slice(0, MAX_OUTPUT)}…` : text;
 }
 
@@ -46,7 +50,12 @@ export async function runPlanned(commands: readonly PlannedCommand[], run: RunCo
     const [file, ...args] = command.argv;
     const outcome = await run(file!, args, { signal, timeoutMs: command.timeoutMs ?? 60_000 });
     if (outcome.kind !== 'ran') {
-      records.push({ argv: command.argv, exitCode: null, output: outcome.kind === 'cannot-run' ? outcome.why : outcome.kind, elevated: false });
+      records.push({
+        argv: command.argv,
+        exitCode: null,
+        output: outcome.kind === 'cannot-run' ? outcome.why : outcome.kind,
+        elevated: false,
+      });
       if (outcome.kind === 'cancelled') return { outcome: { kind: 'cancelled' }, commands: records };
       const why = outcome.kind === 'timeout' ? `${file} did not finish in time` : outcome.why;
       return { outcome: { kind: 'failed', why }, commands: records };
@@ -59,7 +68,13 @@ export async function runPlanned(commands: readonly PlannedCommand[], run: RunCo
 }
 
 /** A prepared fix that runs these commands. */
-export function commandFix(commands: readonly PlannedCommand[], needsAdmin: boolean, run: RunCommand, signal: AbortSignal, extra: FixStep[] = []): PreparedFix {
+export function commandFix(
+  commands: readonly PlannedCommand[],
+  needsAdmin: boolean,
+  run: RunCommand,
+  signal: AbortSignal,
+  extra: FixStep[] = [],
+): PreparedFix {
   return {
     steps: [...commands.map(commandStep), ...extra],
     needsAdmin,

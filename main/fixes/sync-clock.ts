@@ -7,7 +7,8 @@ export const syncClock: FixDefinition = {
   id: 'sync-clock',
   answers: ['clock-wrong'],
   title: 'Set the clock from the network',
-  changes: "Sets this computer's clock from a time server now (Windows: the Windows Time service, started first if it was stopped; macOS: time.apple.com).",
+  changes:
+    "Sets this computer's clock from a time server now (Windows: the Windows Time service, started first if it was stopped; macOS: time.apple.com).",
   platforms: ['windows', 'mac'],
   undoable: false,
   guidance: false,
@@ -19,13 +20,21 @@ export const syncClock: FixDefinition = {
         return windowsResync(env);
       case 'mac':
         return commandFix(
-          [{ argv: [macCommand('sntp').path, '-sS', 'time.apple.com'], purpose: "Ask time.apple.com for the time and set the clock to it.", timeoutMs: 30_000 }],
+          [
+            {
+              argv: [macCommand('sntp').path, '-sS', 'time.apple.com'],
+              purpose: 'Ask time.apple.com for the time and set the clock to it.',
+              timeoutMs: 30_000,
+            },
+          ],
           true,
           env.run,
           env.signal,
         );
       default:
-        return blockedFix('Sync Doctor sets the clock on Windows and macOS only; use your system\'s date and time settings ("Set time automatically").');
+        return blockedFix(
+          'Sync Doctor sets the clock on Windows and macOS only; use your system\'s date and time settings ("Set time automatically").',
+        );
     }
   },
 };

@@ -37,7 +37,9 @@ export function stateDir(os: SystemOs, env: Readonly<Record<string, string | und
       return elevated ? '/Library/Application Support/Sync Doctor' : path.posix.join(home, 'Library', 'Application Support', 'Sync Doctor');
     case 'linux':
     case 'other':
-      return elevated ? '/var/lib/sync-doctor' : path.posix.join(env['XDG_STATE_HOME'] || path.posix.join(home, '.local', 'state'), 'sync-doctor');
+      return elevated
+        ? '/var/lib/sync-doctor'
+        : path.posix.join(env['XDG_STATE_HOME'] || path.posix.join(home, '.local', 'state'), 'sync-doctor');
   }
 }
 

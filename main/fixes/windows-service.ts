@@ -22,7 +22,8 @@ export async function planWindowsService(
 ): Promise<ServicePlan> {
   const sc = windowsCommand('sc', env);
   const net = windowsCommand('net', env);
-  if (!sc.ok || !net.ok) return { kind: 'blocked', fix: blockedFix(`Cannot run here: ${sc.ok ? (net.ok ? '' : net.why) : sc.why}.`, [], 'failed') };
+  if (!sc.ok || !net.ok)
+    return { kind: 'blocked', fix: blockedFix(`Cannot run here: ${sc.ok ? (net.ok ? '' : net.why) : sc.why}.`, [], 'failed') };
   for (const name of names) {
     const query = await env.run(sc.path, ['query', name], { signal: env.signal, timeoutMs: 10_000 });
     if (query.kind !== 'ran') {
@@ -35,7 +36,10 @@ export async function planWindowsService(
     const startType = config.kind === 'ran' ? parseScQc(config.stdout).startType : undefined;
     const commands: PlannedCommand[] = [];
     if (startType === 'DISABLED') {
-      commands.push({ argv: [sc.path, 'config', name, 'start=', 'auto'], purpose: `Set "${name}" to start automatically (it was disabled).` });
+      commands.push({
+        argv: [sc.path, 'config', name, 'start=', 'auto'],
+        purpose: `Set "${name}" to start automatically (it was disabled).`,
+      });
     }
     if (state === 'RUNNING' && !options.restart) {
       return { kind: 'blocked', fix: blockedFix(`The ${options.displayName} is already running: nothing to start.`) };

@@ -37,7 +37,11 @@ export const resetWinHttpProxy: FixDefinition = {
       apply: async () => {
         const result = await runPlanned([reset], env.run, env.signal);
         if (result.outcome.kind === 'applied') {
-          await env.undo.save({ fixId: FIX_ID, at: env.now().toISOString(), data: { proxy: current.proxy ?? '', bypass: current.bypass.join(';') } });
+          await env.undo.save({
+            fixId: FIX_ID,
+            at: env.now().toISOString(),
+            data: { proxy: current.proxy ?? '', bypass: current.bypass.join(';') },
+          });
         }
         return result;
       },

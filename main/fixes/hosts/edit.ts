@@ -165,7 +165,13 @@ function asciiName(units: readonly number[]): string | undefined {
 }
 
 function decodeLine(bytes: Uint8Array, encoding: HostsEncoding): string {
-  return decodeHostsBytes(encoding === 'utf-16be-bom' ? concat([new Uint8Array([0xfe, 0xff]), bytes]) : encoding.startsWith('utf-16') ? concat([new Uint8Array([0xff, 0xfe]), bytes]) : bytes).text.trim();
+  return decodeHostsBytes(
+    encoding === 'utf-16be-bom'
+      ? concat([new Uint8Array([0xfe, 0xff]), bytes])
+      : encoding.startsWith('utf-16')
+        ? concat([new Uint8Array([0xff, 0xfe]), bytes])
+        : bytes,
+  ).text.trim();
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

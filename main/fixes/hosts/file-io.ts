@@ -39,7 +39,10 @@ export async function readWhole(file: string): Promise<FileRead> {
  * write-and-rename: the hosts file may be a bind mount (containers, network namespaces), where a
  * rename fails with EBUSY, and in place keeps its owner, permissions and ACLs too.
  */
-export async function writeInPlace(file: string, bytes: Uint8Array): Promise<{ ok: true } | { ok: false; code: string; why: string; touched: boolean }> {
+export async function writeInPlace(
+  file: string,
+  bytes: Uint8Array,
+): Promise<{ ok: true } | { ok: false; code: string; why: string; touched: boolean }> {
   let handle;
   let touched = false;
   try {
@@ -62,7 +65,11 @@ export async function writeInPlace(file: string, bytes: Uint8Array): Promise<{ o
 }
 
 /** Writes a new file (never over an existing one) with the given permission bits. */
-export async function writeNew(file: string, bytes: Uint8Array, mode: number): Promise<{ ok: true } | { ok: false; code: string; why: string }> {
+export async function writeNew(
+  file: string,
+  bytes: Uint8Array,
+  mode: number,
+): Promise<{ ok: true } | { ok: false; code: string; why: string }> {
   let handle;
   try {
     handle = await open(file, 'wx', mode);

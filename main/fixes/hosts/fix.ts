@@ -123,7 +123,10 @@ async function replaceContent(file: string, expected: Uint8Array, next: Uint8Arr
     if (!saved.ok) return { outcome: refusal(saved.code, `the backup could not be written: ${saved.why}`), commands: [] };
     const check = await readWhole(backup);
     if (!check.ok || !sameBytes(check.bytes, expected)) {
-      return { outcome: { kind: 'failed', why: `the backup ${backup} did not read back as written; the hosts file was not changed` }, commands: [] };
+      return {
+        outcome: { kind: 'failed', why: `the backup ${backup} did not read back as written; the hosts file was not changed` },
+        commands: [],
+      };
     }
   }
   const written = await writeInPlace(file, next);
@@ -134,7 +137,10 @@ async function replaceContent(file: string, expected: Uint8Array, next: Uint8Arr
   const after: FileRead = await readWhole(file);
   if (!after.ok || !sameBytes(after.bytes, next)) {
     await writeInPlace(file, expected);
-    return fail({ kind: 'failed', why: `${file} did not read back as written (something else changed it or blocked the write); the old content was put back` });
+    return fail({
+      kind: 'failed',
+      why: `${file} did not read back as written (something else changed it or blocked the write); the old content was put back`,
+    });
   }
   return { outcome: { kind: 'applied' }, commands: [], ...(backup ? { backup } : {}) };
 }
@@ -180,5 +186,8 @@ async function writable(target: string): Promise<boolean> {
 
 /** 20261202T095300Z: sorts by time, safe in a file name on every OS. */
 function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
