@@ -97,7 +97,7 @@ describe('parseCliArgs', () => {
   });
 
   it('refuses an unknown command, a missing command and extra arguments', () => {
-    expect(usageError(['run'])).toBe('Unknown command "run". The command is "check".');
+    expect(usageError(['run'])).toBe('Unknown command "run". The commands are "check" and "fix".');
     expect(usageError([])).toBe('Missing the command: sync-doctor check');
     expect(usageError(['--json'])).toBe('Missing the command: sync-doctor check');
     expect(usageError(['check', 'now'])).toBe('Unexpected argument "now".');
@@ -130,6 +130,9 @@ describe('USAGE', () => {
       '--expect-issuer',
       '--only',
       '--hosts-file',
+      '--list',
+      '--yes',
+      '--undo',
       '--help',
       '--version',
     ]) {

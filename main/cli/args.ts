@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
+import { FIX_USAGE, fixCommandFrom, type FixCommand } from './fix-args';
 
 export interface CheckCommand {
   command: 'check';
@@ -12,11 +13,13 @@ export interface CheckCommand {
   hostsFile?: string;
 }
 
-export type ParsedArgs = CheckCommand | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
+export type ParsedArgs =
+  CheckCommand | FixCommand | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
 
 export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
 
 export const USAGE = `Usage: sync-doctor check [options]
+${FIX_USAGE}
 
 Checks whether this computer can reach the Apple servers and ports that iPhone, iPad and iPod
 sync, update and restore need, and explains what is in the way.
@@ -51,6 +54,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         'hosts-file': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        yes: { type: 'boolean' },
+        undo: { type: 'boolean' },
+        list: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -60,13 +66,16 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
   const [command, ...extra] = positionals;
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'fix') {
     return {
       command: 'usage-error',
-      message: command ? `Unknown command "${command}". The command is "check".` : 'Missing the command: sync-doctor check',
+      message: command ? `Unknown command "${command}". The commands are "check" and "fix".` : 'Missing the command: sync-doctor check',
     };
   }
-  if (extra.length > 0) return { command: 'usage-error', message: `Unexpected argument "${extra[0]}".` };
+  if (command === 'check' && extra.length > 0) return { command: 'usage-error', message: `Unexpected argument "${extra[0]}".` };
+  if (command === 'check' && (values.yes || values.undo || values.list)) {
+    return { command: 'usage-error', message: '--yes, --undo and --list belong to "sync-doctor fix".' };
+  }
 
   const timeoutMs = positiveInt(values['timeout-ms'], DEFAULT_TIMEOUT_MS, '--timeout-ms', 100, 120_000);
   if (typeof timeoutMs === 'string') return { command: 'usage-error', message: timeoutMs };
@@ -82,7 +91,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const issuers = (values['expect-issuer'] ?? []).map((name) => name.trim());
   if (issuers.some((name) => name === '')) return { command: 'usage-error', message: '--expect-issuer needs a non-empty name.' };
 
-  return {
+  const check: CheckCommand = {
     command: 'check',
     json: values.json ?? false,
     timeoutMs,
@@ -92,6 +101,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     ...(values.catalog !== undefined ? { catalogFile: values.catalog } : {}),
     ...(values['hosts-file'] !== undefined ? { hostsFile: values['hosts-file'] } : {}),
   };
+  return command === 'fix' ? fixCommandFrom(check, values, extra) : check;
 }
 
 function positiveInt(raw: string | undefined, fallback: number, flag: string, min: number, max: number): number | string {

@@ -3,6 +3,7 @@ import { loadCatalog } from '../engine/catalog-file';
 import { runEngine } from '../engine/engine';
 import type { DnsCache } from '../runner/dns-cache';
 import { USAGE, type ParsedArgs } from './args';
+import { runFixCommand } from './fix';
 import { progressLine } from './progress';
 import { renderTable } from './table';
 
@@ -32,6 +33,8 @@ export async function runCli(args: ParsedArgs, io: CliIo): Promise<number> {
     case 'usage-error':
       io.stderr.write(`sync-doctor: ${args.message}\n\n${USAGE}\n`);
       return 2;
+    case 'fix':
+      return runFixCommand(args, io);
     case 'check':
       break;
   }

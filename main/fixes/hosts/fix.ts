@@ -42,7 +42,7 @@ async function prepareRemoval(env: FixEnvironment): Promise<PreparedFix> {
     file,
     backup,
     changes: edit.changes,
-    purpose: `Back up ${file} to ${backup}, then remove the redirects in place (${edit.encoding}, line endings kept).${kept}`,
+    purpose: `The encoding (${edit.encoding}) and every line ending stay as they are.${kept}`,
   };
   if (isMarkedReadOnly(read.mode)) {
     return blockedFix(
