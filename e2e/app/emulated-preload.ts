@@ -10,6 +10,7 @@ import { DEFAULT_CONCURRENCY } from '../../main/cli/defaults';
 import { runEngine } from '../../main/engine/engine';
 import { buildAppInfo } from '../../main/electron/app-info';
 import { loadDesktopCatalog } from '../../main/electron/catalog-source';
+import { desktopFixSession } from '../../main/electron/desktop-fixes';
 import { RunService } from '../../main/electron/run-service';
 import { TEST_ISSUER } from '../fake-internet/world';
 
@@ -34,6 +35,10 @@ const PAGE_SIDE = `(() => {
     onRunEvent: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
     appInfo: () => invoke('app:info', null),
     openLink: (url) => invoke('link:open', { url }),
+    listFixes: (runId) => invoke('fix:list', { runId }),
+    previewFix: (request) => invoke('fix:preview', { runId: request.runId, findingId: request.findingId, fixId: request.fixId }),
+    applyFix: (request) => invoke('fix:apply', { runId: request.runId, findingId: request.findingId, fixId: request.fixId }),
+    rerunChecks: (request) => invoke('check:rerun', { runId: request.runId, checkIds: [...request.checkIds] }),
   });
 })();`;
 
@@ -46,6 +51,12 @@ export async function emulatePreload(page: Page, options: { timeoutMs?: number }
   const userData = await mkdtemp(path.join(tmpdir(), 'sync-doctor-userdata-'));
   const events: RunEvent[] = [];
   let delivery = Promise.resolve();
+  const timeoutMs = options.timeoutMs ?? 3000;
+  // The real fix session, without elevation: the tests run as root.
+  const fixes = desktopFixSession({
+    loadCatalog: () => loadDesktopCatalog(userData),
+    engine: { timeoutMs, concurrency: DEFAULT_CONCURRENCY, extraIssuers: [TEST_ISSUER] },
+  });
   const runs = new RunService({
     loadCatalog: () => loadDesktopCatalog(userData),
     runEngine,
@@ -53,10 +64,11 @@ export async function emulatePreload(page: Page, options: { timeoutMs?: number }
       const checked = validate(eventSchemas['check:event'], event);
       if (!checked.ok) throw new Error(`The engine sent an event the contract rejects: ${checked.problem}`);
       events.push(event);
+      fixes.observe(event);
       // In order, one after another, like IPC messages; a closed page just stops receiving.
       delivery = delivery.then(() => page.evaluate(dispatchInPage, event)).catch(() => undefined);
     },
-    timeoutMs: options.timeoutMs ?? 3000,
+    timeoutMs,
     concurrency: DEFAULT_CONCURRENCY,
     extraIssuers: [TEST_ISSUER],
   });
@@ -70,6 +82,10 @@ export async function emulatePreload(page: Page, options: { timeoutMs?: number }
       opened.push(request.url);
       return { opened: false };
     },
+    'fix:list': (request) => fixes.list(request.runId),
+    'fix:preview': (request) => fixes.preview(request),
+    'fix:apply': (request) => fixes.apply(request),
+    'check:rerun': (request) => fixes.rerun(request),
   };
   await page.exposeBinding('__syncDoctorInvoke', (_source, channel: unknown, request: unknown) => {
     if (typeof channel !== 'string' || !(channel in handlers)) throw new Error(`Unknown channel ${String(channel)}`);

@@ -4,6 +4,7 @@ import type { FixAttempt } from '../../app/fixes/attempt';
 import { loadCatalog } from '../engine/catalog-file';
 import { runEngine, type EngineOptions } from '../engine/engine';
 import { logAttempts } from '../fixes/attempt-log';
+import type { Diagnose } from '../fixes/diagnose';
 import type { FixEnvironment } from '../fixes/definition';
 import { systemFixEnvironment } from '../fixes/environment';
 import { attemptOf, planFixes, safeApply, type PlannedFix } from '../fixes/plan-fixes';
@@ -17,8 +18,7 @@ import { describeOutcome, manualSteps, renderBeforeAfter, renderFinding, renderP
 import type { CliIo } from './main';
 import { progressLine } from './progress';
 
-/** The diagnosis (app/diagnosis/diagnose.ts): checks in, findings out. */
-export type Diagnose = (checks: readonly CheckResult[]) => Finding[];
+export type { Diagnose };
 
 export interface FixCliDeps {
   /** Used when the report does not carry its findings already, and to judge the re-check. */

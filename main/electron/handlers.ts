@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../app/ipc/contract';
+import type { FixSession } from '../fixes/fix-session';
 import { handle, type IpcGuard } from './ipc-main';
 import type { RunService } from './run-service';
 
@@ -7,6 +8,7 @@ interface HandlerDeps {
   appInfo: () => Promise<AppInfo>;
   /** Opens an https link in the user's browser; says whether it did. */
   openLink: (url: string) => Promise<boolean>;
+  fixes: FixSession;
 }
 
 /** Registers every invoke channel of the contract; returns the function that removes them. */
@@ -16,6 +18,10 @@ export function registerHandlers(guard: IpcGuard, deps: HandlerDeps): () => void
     handle('check:cancel', guard, (request) => deps.runs.cancel(request.runId)),
     handle('app:info', guard, () => deps.appInfo()),
     handle('link:open', guard, async (request) => ({ opened: await deps.openLink(request.url) })),
+    handle('fix:list', guard, (request) => deps.fixes.list(request.runId)),
+    handle('fix:preview', guard, (request) => deps.fixes.preview(request)),
+    handle('fix:apply', guard, (request) => deps.fixes.apply(request)),
+    handle('check:rerun', guard, (request) => deps.fixes.rerun(request)),
   ];
   return () => disposers.forEach((dispose) => dispose());
 }
