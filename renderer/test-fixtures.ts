@@ -2,6 +2,7 @@
 import type { CheckResult, PlannedCheck, Report, RunEvent, ServerCheck, SystemCheck } from '../app/contract/check';
 import { summarize } from '../app/contract/check';
 import type { AppInfo } from '../app/ipc/contract';
+import { diagnose } from '../app/diagnosis/diagnose';
 
 export const RUN = 'run-1';
 
@@ -75,6 +76,8 @@ export function finished(checks: CheckResult[], cancelled = false, runId = RUN):
     platform: { os: 'win32', release: '10', arch: 'x64' },
     summary: summarize(checks),
     checks,
+    // As the engine does (main/engine/engine.ts): the same diagnosis, attached to the finished report.
+    findings: diagnose(checks),
   };
   return { type: 'run-finished', runId, report };
 }

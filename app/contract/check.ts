@@ -33,7 +33,19 @@ export const NETWORK_REASONS = [
 ] as const;
 export type NetworkReason = (typeof NETWORK_REASONS)[number];
 
-export const CHECK_KINDS = ['server', 'port', 'ntp', 'process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock'] as const;
+export const CHECK_KINDS = [
+  'server',
+  'port',
+  'ntp',
+  'process',
+  'service',
+  'listener',
+  'hosts',
+  'proxy',
+  'firewall',
+  'clock',
+  'device',
+] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export type CheckGroup = 'network' | 'system';
@@ -143,7 +155,7 @@ export interface NtpCheck extends CheckBase {
 
 /** A check of the user's own computer (processes, services, hosts file...). */
 export interface SystemCheck extends CheckBase {
-  kind: 'process' | 'service' | 'listener' | 'hosts' | 'proxy' | 'firewall' | 'clock';
+  kind: 'process' | 'service' | 'listener' | 'hosts' | 'proxy' | 'firewall' | 'clock' | 'device';
   group: 'system';
   host?: string;
   port?: number;

@@ -25,6 +25,11 @@ export const SYSTEM_REASON_MEANINGS = {
   'firewall-off': 'The system firewall is off (not a sync problem, reported for completeness).',
   'security-product': 'Third-party security software is installed or active; it often interferes (named in the detail).',
   'clock-unknown': 'The clock could not be compared with a time server.',
+  'device-none': 'The device service answers but sees no iPhone, iPad or iPod.',
+  'device-not-trusted': 'A device is connected but does not trust this computer yet (no pairing record).',
+  'device-service-unreachable': 'Nothing answers where the device service (usbmux) should listen.',
+  'device-driver-problem': 'An Apple device is plugged in but its USB driver has a problem (Windows).',
+  'device-not-on-usb': 'No Apple device is on the USB bus at all: cable, port or hub.',
 } as const;
 
 export type SystemReason = keyof typeof SYSTEM_REASON_MEANINGS;

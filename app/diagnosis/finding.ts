@@ -8,6 +8,7 @@ export const FINDING_IDS = [
   'https-inspection',
   'hosts-file-redirect',
   'dns-filter',
+  'dns-lookups-failing',
   'proxy-needs-password',
   'proxy-blocks-apple',
   'proxy-unreachable',

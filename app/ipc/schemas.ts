@@ -4,6 +4,7 @@ import { portEntrySchema, processEntrySchema } from '../catalog/schema';
 import { FINDING_IDS, FIX_IDS } from '../diagnosis/finding';
 import type { FixAttempt } from '../fixes/attempt';
 import type { FixPreview } from '../fixes/preview';
+import { findingSchema } from './finding-schema';
 import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf } from './contract';
 
 // Every payload that crosses the process boundary is validated on arrival: requests in main,
@@ -79,7 +80,7 @@ const ntpCheck = z.object({
 
 const systemCheck = z.object({
   ...base,
-  kind: z.enum(['process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock']),
+  kind: z.enum(['process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock', 'device']),
   group: z.literal('system'),
   reason: text,
   host: z.optional(text),
@@ -111,6 +112,7 @@ const report = z.object({
   platform: z.object({ os: text, release: text, arch: text }),
   summary: z.object({ ok: count, warn: count, fail: count, skipped: count }),
   checks: z.array(checkResultSchema),
+  findings: z.optional(z.array(findingSchema)),
 });
 
 export const runEventSchema = z.discriminatedUnion('type', [

@@ -1,4 +1,5 @@
 import type { CheckResult, Report } from '../../app/contract/check';
+import { diagnose } from '../../app/diagnosis/diagnose';
 import type { Finding } from '../../app/diagnosis/finding';
 import type { FixAttempt } from '../../app/fixes/attempt';
 import { loadCatalog } from '../engine/catalog-file';
@@ -21,7 +22,7 @@ import { progressLine } from './progress';
 export type { Diagnose };
 
 export interface FixCliDeps {
-  /** Used when the report does not carry its findings already, and to judge the re-check. */
+  /** Replaces the report's findings and judges the re-check; default: the report's own, app/diagnosis. */
   diagnose?: Diagnose;
   os?: SystemOs;
   isElevated?: () => Promise<boolean>;
@@ -75,7 +76,8 @@ async function fixCommand(args: FixCommand, io: CliIo, deps: FixCliDeps): Promis
       os,
       ...(args.hostsFile !== undefined ? { hostsFile: args.hostsFile } : {}),
     });
-  const context: Context = { args, io, out, os, elevated, engine, diagnose: deps.diagnose };
+  const judge = deps.diagnose ?? diagnose;
+  const context: Context = { args, io, out, os, elevated, engine, diagnose: judge };
 
   if (args.action === 'undo') return undo(context, environment([]));
 
@@ -83,7 +85,7 @@ async function fixCommand(args: FixCommand, io: CliIo, deps: FixCliDeps): Promis
   const report = await runEngine(engine, (event) => progress.onEvent(event));
   progress.clear();
   if (report.cancelled) return EXIT.cancelled;
-  const findings = report.findings ?? deps.diagnose?.(report.checks) ?? [];
+  const findings = deps.diagnose ? deps.diagnose(report.checks) : (report.findings ?? judge(report.checks));
   const env = environment(report.checks);
   if (args.action === 'list') return list(context, findings, env, report);
   const finding = findings.find((candidate) => candidate.id === args.findingId);
@@ -103,7 +105,7 @@ interface Context {
   os: SystemOs;
   elevated: boolean;
   engine: EngineOptions;
-  diagnose: Diagnose | undefined;
+  diagnose: Diagnose;
 }
 
 async function list(context: Context, findings: readonly Finding[], env: FixEnvironment, report: Report): Promise<number> {

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { builtinCatalog } from '../../app/catalog/builtin';
+import { diagnose } from '../../app/diagnosis/diagnose';
 import type { EngineOptions } from '../engine/engine';
 import { logAttempts } from '../fixes/attempt-log';
 import type { Diagnose } from '../fixes/diagnose';
@@ -33,7 +34,7 @@ export function desktopFixSession(options: DesktopFixOptions): FixSession {
       systemFixEnvironment({ catalog: builtinCatalog(), checks, signal: new AbortController().signal, elevated: false, os: which }),
     isElevated: () => hasAdminRights(which, runCommand, process.env, AbortSignal.timeout(15_000)),
     ...(options.elevate ? { elevate: options.elevate } : {}),
-    ...(options.diagnose ? { diagnose: options.diagnose } : {}),
+    diagnose: options.diagnose ?? diagnose,
     rerun: async (ids) => {
       const catalog = await options.loadCatalog();
       return rerunChecks(

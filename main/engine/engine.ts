@@ -1,5 +1,6 @@
 import type { CheckGroup, Report, RunEvent } from '../../app/contract/check';
 import type { Catalog } from '../../app/catalog/schema';
+import { diagnose } from '../../app/diagnosis/diagnose';
 import { proxiedConnect } from '../proxy/connector';
 import { proxyRouter, type ProxyOptions } from '../proxy/router';
 import { DnsCache, type DnsSettings } from '../runner/dns-cache';
@@ -50,9 +51,10 @@ export function planTasks(options: EngineOptions): CheckTask[] {
   return tasks;
 }
 
-/** The one entry point the CLI and the desktop app share. */
-export function runEngine(options: EngineOptions, emit: (event: RunEvent) => void): Promise<Report> {
-  return runChecks(
+/** The one entry point the CLI and the desktop app share: the checks, then what they mean. */
+export async function runEngine(options: EngineOptions, emit: (event: RunEvent) => void): Promise<Report> {
+  let finished: Report | undefined;
+  const report = await runChecks(
     planTasks(options),
     {
       timeoutMs: options.timeoutMs,
@@ -62,6 +64,19 @@ export function runEngine(options: EngineOptions, emit: (event: RunEvent) => voi
       ...(options.lookups?.firstAskedAt !== undefined ? { begunAt: options.lookups.firstAskedAt } : {}),
       catalog: { version: options.catalog.version, updated: options.catalog.updated, source: options.catalogSource },
     },
-    emit,
+    (event) => {
+      // The findings travel inside run-finished, so the desktop app gets the same diagnosis as the CLI.
+      if (event.type === 'run-finished') {
+        finished = withFindings(event.report);
+        emit({ ...event, report: finished });
+      } else {
+        emit(event);
+      }
+    },
   );
+  return finished ?? withFindings(report);
+}
+
+function withFindings(report: Report): Report {
+  return { ...report, findings: diagnose(report.checks) };
 }
