@@ -28,12 +28,7 @@ export interface ExplainCommand {
 }
 
 export type ParsedArgs =
-  | CheckCommand
-  | ExplainCommand
-  | FixCommand
-  | { command: 'help' }
-  | { command: 'version' }
-  | { command: 'usage-error'; message: string };
+  CheckCommand | ExplainCommand | FixCommand | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
 
 export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
 
@@ -105,7 +100,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (command !== 'check' && command !== 'fix') {
     return {
       command: 'usage-error',
-      message: command ? `Unknown command "${command}". The commands are "check", "explain" and "fix".` : 'Missing the command: sync-doctor check',
+      message: command
+        ? `Unknown command "${command}". The commands are "check", "explain" and "fix".`
+        : 'Missing the command: sync-doctor check',
     };
   }
   if (command === 'check' && extra.length > 0) return { command: 'usage-error', message: `Unexpected argument "${extra[0]}".` };

@@ -5,11 +5,13 @@ import { runChecks } from '../runner/run';
 
 /**
  * Runs again only the checks with these ids, as the same engine plans them. The clock check reads
- * the NTP check's answer, so asking for it brings the NTP check along.
+ * the NTP check's answer, so asking for it brings the NTP check along. DNS is asked afresh: the
+ * run's answers (the command line asks early) are what the fix just changed.
  */
 export async function rerunChecks(options: EngineOptions, ids: readonly string[]): Promise<CheckResult[]> {
+  const { lookups: _runAnswers, ...fresh } = options;
   const wanted = new Set(ids);
-  const tasks = planTasks(options);
+  const tasks = planTasks(fresh);
   if (wanted.has('clock:offset')) for (const task of tasks) if (task.planned.kind === 'ntp') wanted.add(task.planned.id);
   const chosen = tasks.filter((task) => wanted.has(task.planned.id));
   const report = await runChecks(
