@@ -37,8 +37,14 @@ const proxy = { resolveProxy: (url: string) => session.defaultSession.resolvePro
 const fixes = desktopFixSession({
   loadCatalog: () => loadDesktopCatalog(app.getPath('userData')),
   engine: { timeoutMs: DEFAULT_TIMEOUT_MS, concurrency: DEFAULT_CONCURRENCY, proxy },
-  // One OS prompt per fix: this app started again, elevated, with only the fix id and the preview's fingerprint.
-  elevate: sudoPromptElevation(sudoPrompt.exec, [process.execPath, ...(app.isPackaged ? [] : [app.getAppPath()])]),
+  // One OS prompt per fix: this app started again, elevated, with only the fix id and the preview's
+  // fingerprint. Electron refuses to start as root on Linux unless told --no-sandbox; the helper
+  // opens no window and loads no page, so there is nothing for the sandbox to hold.
+  elevate: sudoPromptElevation(sudoPrompt.exec, [
+    process.execPath,
+    ...(process.platform === 'linux' ? ['--no-sandbox'] : []),
+    ...(app.isPackaged ? [] : [app.getAppPath()]),
+  ]),
   log,
 });
 
