@@ -267,11 +267,14 @@ describe('expectedIssuers', () => {
   const catalog = builtinCatalog();
 
   it('expands an issuer set and adds the extra names', () => {
-    expect(expectedIssuers(catalog, 'apple', ['Sync Doctor Test'])).toEqual([
+    expect(expectedIssuers(catalog, 'apple', ['Sync Doctor Test CA'])).toEqual([
       'Apple Inc.',
-      'DigiCert',
+      'DigiCert Inc',
+      'DigiCert, Inc.',
+      'Akamai Technologies, Inc.',
+      'Akamai Technologies Inc.',
       'Akamai Technologies',
-      'Sync Doctor Test',
+      'Sync Doctor Test CA',
     ]);
   });
 

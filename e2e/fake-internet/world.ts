@@ -12,10 +12,12 @@ import { startListener, type HttpAnswer, type ListenerBehaviour } from './web-se
 const DNS_SERVER_ADDRESS = '198.18.255.53';
 /** Where a hosts-file redirect sends a name: an address with nothing listening (like the old jailbreak servers). */
 export const REDIRECT_TARGET = '198.18.254.1';
+/** Where `hosts-redirect-server` sends a name: a server that answers for itself, with its own certificate. */
+export const REDIRECT_SERVER = '198.18.254.2';
 /** An address with no route at all in the namespace. */
 const UNROUTABLE_ADDRESS = '198.19.255.1';
-/** The issuer name tests pass to --expect-issuer so the test CA counts as genuine. */
-export const TEST_ISSUER = 'Sync Doctor Test';
+/** The test CA's organisation (O), which tests pass to --expect-issuer so its certificates count as genuine. */
+export const TEST_ISSUER = 'Sync Doctor Test CA';
 
 export type Fault =
   | 'healthy'
@@ -29,6 +31,8 @@ export type Fault =
   | 'servfail'
   /** The hosts file sends the name to another address. */
   | 'hosts-redirect'
+  /** The hosts file sends the name to another server, which answers with a certificate for its own name (a jailbreak tool's signing server). */
+  | 'hosts-redirect-server'
   /** The hosts file blocks the name with 0.0.0.0. */
   | 'hosts-block'
   /** HTTPS re-signed by an inspecting product's CA. */
@@ -106,7 +110,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
     return address;
   };
   const faultOf = (host: string): Fault => scenario.faults?.[host] ?? scenario.defaultFault ?? 'healthy';
-  await ensureLoopbackAddresses([...addresses.values(), DNS_SERVER_ADDRESS, REDIRECT_TARGET]);
+  await ensureLoopbackAddresses([...addresses.values(), DNS_SERVER_ADDRESS, REDIRECT_TARGET, REDIRECT_SERVER]);
   await clearFirewall();
 
   const certificates = await worldCertificates(targets.map((t) => t.host));
@@ -123,6 +127,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
     for (const target of targets) {
       const fault = faultOf(target.host);
       if (fault === 'hosts-redirect') hostsLines.push(`${REDIRECT_TARGET} ${target.host}`);
+      if (fault === 'hosts-redirect-server') hostsLines.push(`${REDIRECT_SERVER} ${target.host}`);
       if (fault === 'hosts-block') hostsLines.push(`0.0.0.0 ${target.host}`);
     }
     await writeFile(hostsFile, BASE_HOSTS + hostsLines.map((line) => `${line}\n`).join(''));
@@ -173,6 +178,12 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
         closers.push(ntp.close);
       }
     }
+    if (targets.some((target) => faultOf(target.host) === 'hosts-redirect-server')) {
+      for (const behaviour of redirectServerBehaviours(certificates)) {
+        const listener = await startListener({ address: REDIRECT_SERVER, ...behaviour });
+        closers.push(listener.close);
+      }
+    }
     await dropTrafficTo(dropped);
   } catch (error) {
     await stopAll();
@@ -192,6 +203,15 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
 }
 
 const BASE_HOSTS = '127.0.0.1 localhost\n::1 localhost ip6-localhost\n';
+
+/** The other server behind `hosts-redirect-server`: it answers HTTP, and HTTPS with a certificate for another name. */
+function redirectServerBehaviours(certs: WorldCertificates): { port: number; behaviour: ListenerBehaviour }[] {
+  const answer: HttpAnswer = { status: 200 };
+  return [
+    { port: 80, behaviour: { kind: 'http', answer } },
+    { port: 443, behaviour: { kind: 'https', cert: certs.wrongName.cert, key: certs.wrongName.key, answer } },
+  ];
+}
 
 function behaviourFor(fault: Fault, port: number, target: Target, certs: WorldCertificates): ListenerBehaviour {
   const { answer } = target;

@@ -48,7 +48,8 @@ Options:
   --timeout-ms N         deadline for each check in milliseconds (default ${DEFAULT_TIMEOUT_MS})
   --concurrency N        how many checks run at once (default ${DEFAULT_CONCURRENCY})
   --catalog FILE         use this catalog of servers and ports instead of the built-in one
-  --expect-issuer NAME   also accept certificates from this issuer (repeatable)
+  --expect-issuer NAME   also accept certificates from this issuer: its exact organisation
+                         or common name, letter case aside (repeatable)
   --only GROUP           run only "network" or "system" checks (repeatable)
   --hosts-file FILE      check this hosts file instead of the system's
   -h, --help             show this help
