@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REDIRECT_TARGET, startWorld, TEST_ISSUER, type World } from '../fake-internet/world';
+import { REDIRECT_SERVER, REDIRECT_TARGET, startWorld, TEST_ISSUER, type Fault, type World } from '../fake-internet/world';
 import { noProxyEnv, runCli } from './run-cli';
 
 // The built CLI as an admin would run it: a hosts-file line sends gs.apple.com elsewhere; the
@@ -16,13 +16,18 @@ let earlier: string[] = [];
 const backups = async () =>
   (await readdir(path.dirname(hostsFile))).filter((name) => name.includes('.sync-doctor-') && !earlier.includes(name));
 
-describe('sync-doctor fix hosts-file-redirect', () => {
+// Two redirects: to an address where nothing answers, and to a server that answers for itself
+// with its own certificate (an old jailbreak tool's signing server, the classic 3194).
+describe.each([
+  ['hosts-redirect', REDIRECT_TARGET],
+  ['hosts-redirect-server', REDIRECT_SERVER],
+] as [Fault, string][])('sync-doctor fix hosts-file-redirect (%s)', (fault, target) => {
   let world: World;
   let env: Record<string, string>;
   const fix = (...args: string[]) =>
     runCli(['fix', 'hosts-file-redirect', ...args, '--expect-issuer', TEST_ISSUER, '--timeout-ms', '3000', '--hosts-file', hostsFile], env);
   beforeAll(async () => {
-    world = await startWorld({ faults: { 'gs.apple.com': 'hosts-redirect' } });
+    world = await startWorld({ faults: { 'gs.apple.com': fault } });
     earlier = await backups();
     env = { ...noProxyEnv, SYNC_DOCTOR_STATE_DIR: await mkdtemp(path.join(os.tmpdir(), 'sd-fix-cli-')) };
   });
@@ -36,7 +41,7 @@ describe('sync-doctor fix hosts-file-redirect', () => {
     const before = await readFile(hostsFile);
     const run = await fix();
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`- line 3: ${REDIRECT_TARGET} gs.apple.com`);
+    expect(run.stdout).toContain(`- line 3: ${target} gs.apple.com`);
     expect(run.stdout).toContain('Nothing was changed. To apply: sync-doctor fix hosts-file-redirect --yes');
     expect(await readFile(hostsFile)).toEqual(before);
     expect(await backups()).toEqual([]);
@@ -57,7 +62,7 @@ describe('sync-doctor fix hosts-file-redirect', () => {
     const run = await fix('--undo');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Undo Remove the hosts-file lines that redirect Apple servers: done');
-    expect(await readFile(hostsFile, 'utf8')).toContain(`${REDIRECT_TARGET} gs.apple.com`);
+    expect(await readFile(hostsFile, 'utf8')).toContain(`${target} gs.apple.com`);
     const again = await fix('--undo');
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/no record of removing hosts-file lines/);
