@@ -2,14 +2,17 @@ import type { CheckResult } from '../../app/contract/check';
 import type { CheckSnapshot } from '../../app/fixes/attempt';
 import { planTasks, type EngineOptions } from '../engine/engine';
 import { runChecks } from '../runner/run';
+import { forgetHostsReads } from '../system/hosts/lookup';
 
 /**
  * Runs again only the checks with these ids, as the same engine plans them. The clock check reads
- * the NTP check's answer, so asking for it brings the NTP check along. DNS is asked afresh: the
- * run's answers (the command line asks early) are what the fix just changed.
+ * the NTP check's answer, so asking for it brings the NTP check along. DNS is asked afresh and the
+ * hosts file read again: the run's answers (the command line asks early) and the hosts-file
+ * lines quoted in details are what the fix just changed.
  */
 export async function rerunChecks(options: EngineOptions, ids: readonly string[]): Promise<CheckResult[]> {
   const { lookups: _runAnswers, ...fresh } = options;
+  forgetHostsReads();
   const wanted = new Set(ids);
   const tasks = planTasks(fresh);
   if (wanted.has('clock:offset')) for (const task of tasks) if (task.planned.kind === 'ntp') wanted.add(task.planned.id);
