@@ -201,7 +201,8 @@ async function apply(
     results.push({ planned: p, result, startedAt, finishedAt: new Date() });
     if (!args.json) out([`${p.preview.title}: ${describeOutcome(result.outcome)}${result.backup ? `. Backup: ${result.backup}` : ''}`]);
     const kind = result.outcome.kind;
-    if (kind === 'needs-admin' || kind === 'cancelled') exit = EXIT.rights;
+    if (kind === 'cancelled') exit = context.engine.signal?.aborted ? EXIT.cancelled : EXIT.rights;
+    else if (kind === 'needs-admin') exit = EXIT.rights;
     else if (kind === 'failed' || kind === 'changed-since-preview') exit = EXIT.stillFails;
     if (exit !== undefined) break;
   }
