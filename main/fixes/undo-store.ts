@@ -20,9 +20,11 @@ export interface UndoStore {
 }
 
 /**
- * Where undo records (and the attempt log) live. Elevated runs keep them where only
- * administrators write (ProgramData, /Library, /var/lib), so a record an administrator's undo
- * acts on was written by an administrator. SYNC_DOCTOR_STATE_DIR overrides (tests, fleets).
+ * Where undo records (and the attempt log) live: elevated runs in the machine-wide folder
+ * (ProgramData, /Library, /var/lib; root-only on macOS and Linux), others in the user's own.
+ * An undo acts only on what a record may hold (a backup beside the hosts file, a proxy-shaped
+ * value), and on macOS and Linux only on a record nobody else could have written.
+ * SYNC_DOCTOR_STATE_DIR overrides (tests, fleets).
  */
 export function stateDir(os: SystemOs, env: Readonly<Record<string, string | undefined>>, elevated: boolean, home: string): string {
   const override = env['SYNC_DOCTOR_STATE_DIR'];
