@@ -11,11 +11,13 @@ import { systemFixEnvironment } from '../fixes/environment';
 import { attemptOf, planFixes, safeApply, type PlannedFix } from '../fixes/plan-fixes';
 import { recheckIds } from '../fixes/preview';
 import { mergeChecks, pick, rerunChecks, snapshotOf } from '../fixes/recheck';
-import { hasAdminRights, howToElevate } from '../fixes/rights';
+import { hasAdminRights } from '../fixes/rights';
 import { runCommand } from '../system/exec';
 import { systemOs, type SystemOs } from '../system/task';
 import type { FixCommand } from './fix-args';
 import { describeOutcome, manualSteps, renderBeforeAfter, renderFinding, renderPreview } from './fix-output';
+import { commandLine, EXIT, rightsMissing, type Context } from './fix-context';
+import { runUndo } from './fix-undo';
 import type { CliIo } from './main';
 import { progressLine } from './progress';
 
@@ -28,9 +30,6 @@ export interface FixCliDeps {
   isElevated?: () => Promise<boolean>;
   environment?: (options: Parameters<typeof systemFixEnvironment>[0]) => FixEnvironment;
 }
-
-/** Exit codes of `sync-doctor fix`. */
-const EXIT = { passes: 0, stillFails: 1, usage: 2, rights: 3, cancelled: 130 } as const;
 
 /**
  * `sync-doctor fix`: runs the check, then lists, previews, applies (--yes) or undoes the fixes
@@ -79,7 +78,7 @@ async function fixCommand(args: FixCommand, io: CliIo, deps: FixCliDeps): Promis
   const judge = deps.diagnose ?? diagnose;
   const context: Context = { args, io, out, os, elevated, engine, diagnose: judge };
 
-  if (args.action === 'undo') return undo(context, environment([]));
+  if (args.action === 'undo') return runUndo(context, environment([]));
 
   const progress = args.json ? { onEvent: () => undefined, clear: () => undefined } : progressLine(io.stderr);
   const report = await runEngine(engine, (event) => progress.onEvent(event));
@@ -96,16 +95,6 @@ async function fixCommand(args: FixCommand, io: CliIo, deps: FixCliDeps): Promis
   }
   const planned = await planFixes(finding, env, report.checks);
   return args.action === 'preview' ? preview(context, finding, planned) : apply(context, finding, planned, report, env);
-}
-
-interface Context {
-  args: FixCommand;
-  io: CliIo;
-  out: (lines: readonly string[]) => void;
-  os: SystemOs;
-  elevated: boolean;
-  engine: EngineOptions;
-  diagnose: Diagnose;
 }
 
 async function list(context: Context, findings: readonly Finding[], env: FixEnvironment, report: Report): Promise<number> {
@@ -252,64 +241,4 @@ async function apply(
     out(['', ...(steps.length ? ['What to do now:', ...steps] : []), 'When you have made the change, run: sync-doctor check']);
   }
   return exit;
-}
-
-async function undo(context: Context, env: FixEnvironment): Promise<number> {
-  const { args, out } = context;
-  const planned = await planFixes({ id: args.findingId!, fixes: [], checks: [] }, env, [], 'undo');
-  const ready = planned.filter((p) => !p.preview.blocked);
-  if (ready.length === 0) {
-    const reasons = planned.map((p) => `${p.preview.title}: ${p.preview.blocked}`);
-    const failed = planned.some((p) => p.preview.blocked && !/no record/.test(p.preview.blocked));
-    out(reasons.length > 0 ? reasons : [`Nothing Sync Doctor does for ${args.findingId} can be undone.`]);
-    return failed ? EXIT.stillFails : EXIT.passes;
-  }
-  if (!args.json) {
-    const lines: string[] = [];
-    ready.forEach((p, index) => lines.push(...renderPreview(p.preview, index + 1, commandLine(args, '--undo')), ''));
-    out(lines);
-  }
-  const blocked = rightsMissing(context, ready);
-  if (blocked !== undefined) return blocked;
-  const attempts: FixAttempt[] = [];
-  let exit: number = EXIT.passes;
-  for (const p of ready) {
-    const ids = [...p.fix.recheck];
-    const before = ids.length ? await rerunChecks(context.engine, ids) : [];
-    const startedAt = new Date();
-    const result = await safeApply(p.prepared);
-    const finishedAt = new Date();
-    const after = ids.length && result.outcome.kind === 'applied' ? await rerunChecks(context.engine, ids) : [];
-    attempts.push(attemptOf(p, 'undo', startedAt, finishedAt, result, before.map(snapshotOf), after.map(snapshotOf)));
-    if (!args.json)
-      out([`Undo ${p.preview.title}: ${describeOutcome(result.outcome)}`, ...(after.length ? renderBeforeAfter(before, after) : [])]);
-    if (result.outcome.kind === 'needs-admin' || result.outcome.kind === 'cancelled') exit = EXIT.rights;
-    else if (result.outcome.kind !== 'applied') exit = EXIT.stillFails;
-    if (exit !== EXIT.passes) break;
-  }
-  const logProblem = await logAttempts(env.undo.dir, attempts);
-  if (logProblem) context.io.stderr.write(`sync-doctor: ${logProblem}\n`);
-  if (args.json) out([JSON.stringify({ findingId: args.findingId, attempts }, null, 2)]);
-  return exit;
-}
-
-/** Exit 3 with what to do, when a fix that would run needs rights this process lacks. */
-function rightsMissing(context: Context, planned: readonly PlannedFix[]): number | undefined {
-  const needing = planned.filter((p) => !p.preview.blocked && p.preview.needsAdmin);
-  if (needing.length === 0 || context.elevated) return undefined;
-  const action = context.args.action === 'undo' ? '--undo' : '--yes';
-  context.io.stderr.write(
-    `sync-doctor: ${needing.map((p) => `"${p.preview.title}"`).join(' and ')} ${needing.length > 1 ? 'need' : 'needs'} administrator rights, and this command runs without them. Nothing was changed.\n${howToElevate(context.os, commandLine(context.args, action))}\n`,
-  );
-  return EXIT.rights;
-}
-
-/** The command to run next, with the options that change what it looks at. */
-function commandLine(args: FixCommand, action: '--yes' | '--undo'): string {
-  const quote = (value: string) => (/[\s"'$`\\]/.test(value) ? `"${value.replace(/(["$`\\])/g, '\\$1')}"` : value);
-  const options = [
-    ...(args.hostsFile !== undefined ? ['--hosts-file', quote(args.hostsFile)] : []),
-    ...(args.catalogFile !== undefined ? ['--catalog', quote(args.catalogFile)] : []),
-  ];
-  return ['sync-doctor', 'fix', args.findingId ?? '', action, ...options].filter(Boolean).join(' ');
 }
