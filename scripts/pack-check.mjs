@@ -63,6 +63,10 @@ export function checkAsarContents(files) {
   if (!files.some((file) => file.startsWith('/node_modules/@expo/sudo-prompt/'))) {
     problems.push('missing @expo/sudo-prompt (main asks for administrator rights with it)');
   }
+  for (const name of ['plist', '@xmldom/xmldom']) {
+    if (!files.some((file) => file.startsWith(`/node_modules/${name}/`)))
+      problems.push(`missing ${name} (the device check needs it at run time)`);
+  }
   const banned = [
     [/^\/(main|renderer|app|e2e|bench|scripts|docs|\.github)\//, 'sources, tests or tooling'],
     [/^\/out\/(cli|fake-internet|e2e-app)\//, 'the CLI or test bundles'],

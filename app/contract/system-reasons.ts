@@ -1,5 +1,5 @@
 // Reason codes of the checks of the user's own computer (kinds process, service, listener,
-// hosts, proxy, firewall, clock). They sit beside NETWORK_REASONS; system checks also use the
+// hosts, proxy, firewall, clock, device). They sit beside NETWORK_REASONS; system checks also use the
 // shared 'ok', 'cancelled' and 'clock-skew'.
 
 export const SYSTEM_REASON_MEANINGS = {
@@ -25,11 +25,15 @@ export const SYSTEM_REASON_MEANINGS = {
   'firewall-off': 'The system firewall is off (not a sync problem, reported for completeness).',
   'security-product': 'Third-party security software is installed or active; it often interferes (named in the detail).',
   'clock-unknown': 'The clock could not be compared with a time server.',
-  'device-none': 'The device service answers but sees no iPhone, iPad or iPod.',
-  'device-not-trusted': 'A device is connected but does not trust this computer yet (no pairing record).',
-  'device-service-unreachable': 'Nothing answers where the device service (usbmux) should listen.',
-  'device-driver-problem': 'An Apple device is plugged in but its USB driver has a problem (Windows).',
-  'device-not-on-usb': 'No Apple device is on the USB bus at all: cable, port or hub.',
+  'device-none':
+    'The device service answers but sees no iPhone, iPad or iPod: unlock it, tap Trust, try another cable and a port on the computer itself, no hub.',
+  'device-not-trusted':
+    'A device is seen but this computer holds no pairing record for it: it does not trust this computer yet (unlock it and tap Trust; error 0xE8000015).',
+  'device-service-unreachable':
+    'Nothing listens where the device service should (Apple Mobile Device Service or the Apple Devices app on Windows, usbmuxd on macOS and Linux).',
+  'device-driver-problem':
+    'An Apple device (vendor 05AC) is connected but Windows reports a problem with its driver (Apple Mobile Device USB driver).',
+  'device-not-on-usb': 'The device service lists no device and no Apple device is on the USB bus at all: the cable or the port.',
 } as const;
 
 export type SystemReason = keyof typeof SYSTEM_REASON_MEANINGS;

@@ -45,6 +45,21 @@ describe('IPC schemas', () => {
           facts: { pid: 4, path: null },
         },
       },
+      {
+        type: 'check-result',
+        runId: 'r',
+        result: {
+          id: 'device:usbmux',
+          kind: 'device',
+          group: 'system',
+          title: 'iPhone, iPad or iPod',
+          status: 'warn',
+          reason: 'device-not-trusted',
+          detail: 'This iPhone does not trust this computer yet.',
+          timings: {},
+          facts: { devices: 1, kinds: 'iPhone', serialsLast4: '802E', notTrusted: 1 },
+        },
+      },
     ];
     for (const event of events) expect(validate(runEventSchema, event)).toEqual({ ok: true, value: event });
   });

@@ -36,6 +36,7 @@ describe('sync-doctor check: system checks in the same report', () => {
     expect([...new Set(report.checks.map((c) => c.kind))]).toEqual([
       'process',
       'service',
+      'device',
       'listener',
       'hosts',
       'proxy',

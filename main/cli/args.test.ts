@@ -71,8 +71,14 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['check', '--only', 'system'])).toMatchObject({ only: ['system'] });
   });
 
+  it('takes --only device, alone or beside a group', () => {
+    expect(parseCliArgs(['check', '--only', 'device'])).toMatchObject({ only: ['device'] });
+    expect(parseCliArgs(['check', '--only=network', '--only=device'])).toMatchObject({ only: ['network', 'device'] });
+  });
+
   it('refuses an unknown group or an empty issuer', () => {
-    expect(usageError(['check', '--only', 'everything'])).toBe('--only takes "network" or "system", not "everything".');
+    expect(usageError(['check', '--only', 'everything'])).toBe('--only takes "network", "system" or "device", not "everything".');
+    expect(usageError(['check', '--only', 'Device'])).toBe('--only takes "network", "system" or "device", not "Device".');
     expect(usageError(['check', '--expect-issuer', '   '])).toBe('--expect-issuer needs a non-empty name.');
   });
 

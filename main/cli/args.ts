@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { parseErrorCode } from '../../app/catalog/error-codes';
+import type { CheckSelection } from '../engine/engine';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
 import { FIX_EXIT, FIX_HELP, FIX_SYNOPSIS, fixCommandFrom, type FixCommand } from './fix-args';
+
+const SELECTIONS: readonly CheckSelection[] = ['network', 'system', 'device'];
 
 /** How `check` prints: the table, one JSON document, or one line for a fleet tool. */
 export const OUTPUT_FORMATS = ['table', 'json', 'jamf-ea', 'intune'] as const;
@@ -16,7 +19,7 @@ export interface CheckCommand {
   concurrency: number;
   catalogFile?: string;
   expectIssuers: string[];
-  only: ('network' | 'system')[];
+  only: CheckSelection[];
   hostsFile?: string;
 }
 
@@ -50,7 +53,8 @@ Options:
   --catalog FILE         use this catalog of servers and ports instead of the built-in one
   --expect-issuer NAME   also accept certificates from this issuer: its exact organisation
                          or common name, letter case aside (repeatable)
-  --only GROUP           run only "network" or "system" checks (repeatable)
+  --only GROUP           run only "network", "system" or "device" checks (repeatable;
+                         "device" is the part of "system" that asks about the iPhone, iPad or iPod)
   --hosts-file FILE      check this hosts file instead of the system's
   -h, --help             show this help
   -v, --version          show the version
@@ -126,9 +130,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 
   const only = values.only ?? ['network', 'system'];
   for (const group of only) {
-    if (group !== 'network' && group !== 'system') {
-      return { command: 'usage-error', message: `--only takes "network" or "system", not "${group}".` };
-    }
+    if (!isSelection(group)) return { command: 'usage-error', message: `--only takes "network", "system" or "device", not "${group}".` };
   }
   const issuers = (values['expect-issuer'] ?? []).map((name) => name.trim());
   if (issuers.some((name) => name === '')) return { command: 'usage-error', message: '--expect-issuer needs a non-empty name.' };
@@ -140,11 +142,15 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     timeoutMs,
     concurrency,
     expectIssuers: issuers,
-    only: [...new Set(only)] as ('network' | 'system')[],
+    only: [...new Set(only.filter(isSelection))],
     ...(values.catalog !== undefined ? { catalogFile: values.catalog } : {}),
     ...(values['hosts-file'] !== undefined ? { hostsFile: values['hosts-file'] } : {}),
   };
   return command === 'fix' ? fixCommandFrom(check, values, extra) : check;
+}
+
+function isSelection(value: string): value is CheckSelection {
+  return (SELECTIONS as readonly string[]).includes(value);
 }
 
 function positiveInt(raw: string | undefined, fallback: number, flag: string, min: number, max: number): number | string {

@@ -7,13 +7,18 @@ import { DnsCache, type DnsSettings } from '../runner/dns-cache';
 import { networkTasks, type NetworkPlanOptions } from '../runner/network-plan';
 import { runChecks } from '../runner/run';
 import type { CheckTask } from '../runner/task';
+import { deviceTasks } from '../system/device/tasks';
 import { withSystemTasks } from '../system/plan';
+import { systemOs } from '../system/task';
+
+/** What a run can be asked for: a group, or only the device checks (`--only device`), which are part of "system". */
+export type CheckSelection = CheckGroup | 'device';
 
 export interface EngineOptions {
   catalog: Catalog;
   /** Where the catalog came from ("built-in" or a file path), for the report. */
   catalogSource: string;
-  groups: readonly CheckGroup[];
+  groups: readonly CheckSelection[];
   timeoutMs: number;
   concurrency: number;
   extraIssuers?: readonly string[];
@@ -48,6 +53,7 @@ export function planTasks(options: EngineOptions): CheckTask[] {
   if (options.groups.includes('system')) {
     return withSystemTasks(tasks, options.catalog, { proxy, ...(options.hostsFile ? { hostsFile: options.hostsFile } : {}) });
   }
+  if (options.groups.includes('device')) tasks.push(...deviceTasks(systemOs()));
   return tasks;
 }
 

@@ -16,7 +16,7 @@ describe('system plan on this machine', () => {
       proxy: proxyRouter({ env: {} }),
     });
     const kinds = new Set(tasks.map((task) => task.planned.kind));
-    expect([...kinds]).toEqual(['process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock']);
+    expect([...kinds]).toEqual(['process', 'service', 'device', 'listener', 'hosts', 'proxy', 'firewall', 'clock']);
     const ids = tasks.map((task) => task.planned.id);
     expect(new Set(ids).size).toBe(ids.length);
     const results = await Promise.all(tasks.map((task) => task.run(signal())));

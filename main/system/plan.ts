@@ -2,6 +2,7 @@ import type { Catalog } from '../../app/catalog/schema';
 import type { ProxyRouter } from '../proxy/router';
 import type { CheckTask } from '../runner/task';
 import { shareNtpResult } from './clock/share-ntp';
+import { deviceTasks } from './device/tasks';
 import { clockTask } from './clock/tasks';
 import { firewallTasks } from './firewall/tasks';
 import { systemHostsPath } from './hosts/read';
@@ -27,8 +28,9 @@ interface SystemPlanOptions {
 
 /**
  * The network tasks (with the NTP task shared with the clock check, so NTP is asked once),
- * followed by the checks of this computer in a fixed order: processes, services, listeners,
- * hosts file, proxy, firewall, clock. One process listing and one port scan serve every row.
+ * followed by the checks of this computer in a fixed order: processes, services, devices,
+ * listeners, hosts file, proxy, firewall, clock. One process listing and one port scan serve
+ * every row.
  */
 export function withSystemTasks(network: readonly CheckTask[], catalog: Catalog, options: SystemPlanOptions): CheckTask[] {
   const os = options.os ?? systemOs();
@@ -38,6 +40,7 @@ export function withSystemTasks(network: readonly CheckTask[], catalog: Catalog,
     ...tasks,
     ...processTasks(catalog.processes ?? [], os, processes),
     ...serviceTasks(os),
+    ...deviceTasks(os),
     ...listenerTasks(listenerTargets(catalog), os, sharedScan(listenerScanner(os)), processes),
     ...hostsTasks(options.hostsFile ?? (os === 'windows' ? windowsHostsLocation : systemHostsPath()), watchListOf(catalog)),
     ...proxyTasks(options.proxy),

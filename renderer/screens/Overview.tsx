@@ -4,6 +4,7 @@ import { headline, verdictOf, type Verdict } from '../model/verdict';
 import { useAppStore } from '../store/context';
 import { useShallow } from 'zustand/react/shallow';
 import { ExternalLink } from '../components/ExternalLink';
+import { DeviceCard } from './DeviceCard';
 import { ThisComputer } from './ThisComputer';
 import { FindingList } from '../components/FindingCard';
 
@@ -87,6 +88,7 @@ export function Overview() {
           <dd>{waiting}</dd>
         </div>
       </dl>
+      <DeviceCard />
       <ThisComputer />
       <p className="footnote muted small">
         The servers and ports come from <ExternalLink href={APPLE_NETWORK_HELP}>Apple's list for enterprise networks</ExternalLink>.

@@ -2,6 +2,7 @@ import { assertNever } from '../../app/contract/check';
 import { StatusMark, type Mark } from '../components/StatusMark';
 import { IMPORTANCE_LABEL, processView, type ProcessRow, type ProcessState } from '../model/processes';
 import { useAppStore } from '../store/context';
+import { DeviceCard } from './DeviceCard';
 
 const STATE_TEXT: Record<ProcessState, string> = {
   'not-checked': 'Not checked yet',
@@ -80,6 +81,8 @@ export function Processes() {
     <section className="screen" aria-labelledby="processes-title">
       <h1 id="processes-title">Processes</h1>
       <p className="lede">The helper programs iTunes, Apple Devices and Finder rely on to see and sync a device.</p>
+      <DeviceCard always />
+      <h2 className="section-heading">Helper processes</h2>
       {view.kind === 'not-run' ? (
         <>
           <p className="notice notice-neutral" role="note">

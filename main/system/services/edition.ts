@@ -1,3 +1,5 @@
+import { powershellJsonRecords } from '../powershell';
+
 type WindowsEdition = 'itunes-desktop' | 'itunes-store' | 'apple-devices';
 
 interface AppxPackage {
@@ -12,19 +14,10 @@ interface AppxPackage {
  * nothing for none. Pure; garbage gives undefined.
  */
 export function parseAppxJson(text: string): AppxPackage[] | undefined {
-  const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed === '') return [];
-  let data: unknown;
-  try {
-    data = JSON.parse(trimmed);
-  } catch {
-    return undefined;
-  }
-  const rows = Array.isArray(data) ? data : [data];
+  const records = powershellJsonRecords(text);
+  if (!records) return undefined;
   const packages: AppxPackage[] = [];
-  for (const row of rows) {
-    if (typeof row !== 'object' || row === null) return undefined;
-    const record = row as Record<string, unknown>;
+  for (const record of records) {
     if (typeof record['Name'] !== 'string') return undefined;
     packages.push({
       name: record['Name'],
