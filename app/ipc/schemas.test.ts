@@ -81,4 +81,22 @@ describe('IPC schemas', () => {
     expect(validate(requestSchemas['app:info'], null).ok).toBe(true);
     expect(validate(requestSchemas['link:open'], { url: 'x'.repeat(5000) }).ok).toBe(false);
   });
+
+  it('name a fix only by known ids: never a command, a path or anything extra', () => {
+    const fix = requestSchemas['fix:apply'];
+    expect(validate(fix, { runId: 'r', findingId: 'hosts-file-redirect', fixId: 'remove-hosts-redirects' }).ok).toBe(true);
+    for (const bad of [
+      { runId: 'r', findingId: 'hosts-file-redirect', fixId: 'rm -rf /' },
+      { runId: 'r', findingId: 'not-a-finding', fixId: 'flush-dns' },
+      { runId: 'r', findingId: 'hosts-file-redirect', fixId: 'flush-dns', argv: ['/bin/sh'] },
+      { runId: '', findingId: 'hosts-file-redirect', fixId: 'flush-dns' },
+      { findingId: 'hosts-file-redirect', fixId: 'flush-dns' },
+    ]) {
+      expect(validate(fix, bad).ok, JSON.stringify(bad)).toBe(false);
+    }
+    const rerun = requestSchemas['check:rerun'];
+    expect(validate(rerun, { runId: 'r', checkIds: ['hosts:apple'] }).ok).toBe(true);
+    expect(validate(rerun, { runId: 'r', checkIds: [] }).ok).toBe(false);
+    expect(validate(rerun, { runId: 'r', checkIds: ['x'.repeat(301)] }).ok).toBe(false);
+  });
 });

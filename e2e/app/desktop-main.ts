@@ -7,6 +7,7 @@ import { DEFAULT_CONCURRENCY } from '../../main/cli/defaults';
 import { runEngine } from '../../main/engine/engine';
 import { buildAppInfo } from '../../main/electron/app-info';
 import { loadDesktopCatalog } from '../../main/electron/catalog-source';
+import { desktopFixSession } from '../../main/electron/desktop-fixes';
 import { registerHandlers } from '../../main/electron/handlers';
 import { send, type EventReceiver } from '../../main/electron/ipc-main';
 import { RunService } from '../../main/electron/run-service';
@@ -78,14 +79,24 @@ export async function startDesktopMain(page: Page, options: DesktopOptions): Pro
   const events: RunEvent[] = [];
   const opened: string[] = [];
   const refusals: string[] = [];
+  const timeoutMs = options.timeoutMs ?? 3000;
+  // The real fix session, as the desktop app builds it: inside the test namespace, root, so fixes
+  // change the namespace's own files (its bind-mounted /etc/hosts) and nothing outside it.
+  const fixes = desktopFixSession({
+    loadCatalog: () => loadDesktopCatalog(userData),
+    engine: { timeoutMs, concurrency: DEFAULT_CONCURRENCY, extraIssuers: [TEST_ISSUER] },
+    stateDir: path.join(userData, 'state'),
+    log: (m) => refusals.push(m),
+  });
   const runs = new RunService({
     loadCatalog: () => loadDesktopCatalog(userData),
     runEngine,
     emit: (event) => {
+      fixes.observe(event);
       events.push(event);
       send(contents, 'check:event', event);
     },
-    timeoutMs: options.timeoutMs ?? 3000,
+    timeoutMs,
     concurrency: DEFAULT_CONCURRENCY,
     extraIssuers: [TEST_ISSUER],
   });
@@ -105,6 +116,7 @@ export async function startDesktopMain(page: Page, options: DesktopOptions): Pro
         opened.push(url);
         return Promise.resolve(false);
       },
+      fixes,
     },
   );
   await page.exposeBinding(INVOKE_BINDING, (source, channel: unknown, payload: unknown) =>

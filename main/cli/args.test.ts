@@ -103,7 +103,7 @@ describe('parseCliArgs', () => {
   });
 
   it('refuses an unknown command, a missing command and extra arguments', () => {
-    expect(usageError(['run'])).toBe('Unknown command "run". The commands are "check" and "explain".');
+    expect(usageError(['run'])).toBe('Unknown command "run". The commands are "check", "explain" and "fix".');
     expect(usageError([])).toBe('Missing the command: sync-doctor check');
     expect(usageError(['--json'])).toBe('Missing the command: sync-doctor check');
     expect(usageError(['check', 'now'])).toBe('Unexpected argument "now".');
@@ -171,6 +171,9 @@ describe('USAGE', () => {
       '--hosts-file',
       '--error',
       '--format',
+      '--list',
+      '--yes',
+      '--undo',
       '--help',
       '--version',
     ]) {

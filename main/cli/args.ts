@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { parseErrorCode } from '../../app/catalog/error-codes';
 import type { CheckSelection } from '../engine/engine';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
+import { FIX_EXIT, FIX_HELP, FIX_SYNOPSIS, fixCommandFrom, type FixCommand } from './fix-args';
 
 const SELECTIONS: readonly CheckSelection[] = ['network', 'system', 'device'];
 
@@ -30,16 +31,18 @@ export interface ExplainCommand {
 }
 
 export type ParsedArgs =
-  CheckCommand | ExplainCommand | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
+  CheckCommand | ExplainCommand | FixCommand | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
 
 export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
 
 export const USAGE = `Usage: sync-doctor check [options]
        sync-doctor explain CODE [--json]
+${FIX_SYNOPSIS}
 
 check: checks whether this computer can reach the Apple servers and ports that iPhone, iPad and
 iPod sync, update and restore need, and explains what is in the way.
 explain: says what an update, restore or sync error code means and which checks decide its cause.
+${FIX_HELP}
 
 Options:
   --json                 print one JSON report on stdout instead of a table
@@ -58,7 +61,8 @@ Options:
 
 Exit status: 0 nothing failed, 1 a check failed, 2 bad usage or an internal error, 130 cancelled.
 With --format jamf-ea always 0; with --format intune 1 when a problem was found, else 0.
-explain: 0 a known code, 1 a code Sync Doctor does not know, 2 not an error code.`;
+explain: 0 a known code, 1 a code Sync Doctor does not know, 2 not an error code.
+${FIX_EXIT}`;
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let parsed;
@@ -79,6 +83,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        yes: { type: 'boolean' },
+        undo: { type: 'boolean' },
+        list: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -95,13 +102,18 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (stray) return { command: 'usage-error', message: `explain takes only --json, not --${stray}.` };
     return explainArgs(extra, values.json ?? false);
   }
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'fix') {
     return {
       command: 'usage-error',
-      message: command ? `Unknown command "${command}". The commands are "check" and "explain".` : 'Missing the command: sync-doctor check',
+      message: command
+        ? `Unknown command "${command}". The commands are "check", "explain" and "fix".`
+        : 'Missing the command: sync-doctor check',
     };
   }
-  if (extra.length > 0) return { command: 'usage-error', message: `Unexpected argument "${extra[0]}".` };
+  if (command === 'check' && extra.length > 0) return { command: 'usage-error', message: `Unexpected argument "${extra[0]}".` };
+  if (command === 'check' && (values.yes || values.undo || values.list)) {
+    return { command: 'usage-error', message: '--yes, --undo and --list belong to "sync-doctor fix".' };
+  }
   const format = outputFormat(values.format, values.json ?? false);
   if (!format.ok) return { command: 'usage-error', message: format.message };
   let errorCode: string | undefined;
@@ -123,7 +135,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const issuers = (values['expect-issuer'] ?? []).map((name) => name.trim());
   if (issuers.some((name) => name === '')) return { command: 'usage-error', message: '--expect-issuer needs a non-empty name.' };
 
-  return {
+  const check: CheckCommand = {
     command: 'check',
     format: format.format,
     ...(errorCode !== undefined ? { errorCode } : {}),
@@ -134,6 +146,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     ...(values.catalog !== undefined ? { catalogFile: values.catalog } : {}),
     ...(values['hosts-file'] !== undefined ? { hostsFile: values['hosts-file'] } : {}),
   };
+  return command === 'fix' ? fixCommandFrom(check, values, extra) : check;
 }
 
 function isSelection(value: string): value is CheckSelection {

@@ -1,6 +1,7 @@
 import { USAGE, type ParsedArgs } from './args';
 import { runCheck, type CliIo } from './check-command';
 import { runExplain } from './explain-command';
+import { runFixCommand } from './fix';
 
 export type { CliIo } from './check-command';
 
@@ -23,6 +24,8 @@ export async function runCli(args: ParsedArgs, io: CliIo): Promise<number> {
       return 2;
     case 'explain':
       return runExplain(args, io);
+    case 'fix':
+      return runFixCommand(args, io);
     case 'check':
       return runCheck(args, io);
   }

@@ -5,6 +5,9 @@ import type { AppInfo, InvokeChannel } from '../../app/ipc/contract';
 import { requestSchemas } from '../../app/ipc/schemas';
 import { InvokeBus } from '../../test-support/invoke-bus';
 import type { EngineOptions } from '../engine/engine';
+import { FixSession } from '../fixes/fix-session';
+import { fakeSystem, fixEnvironment } from '../fixes/fixtures/fake-system';
+import { systemCheck } from '../fixes/fixtures/findings';
 import { registerHandlers } from './handlers';
 import type { InvokeEvent } from './ipc-main';
 import { RunService } from './run-service';
@@ -36,13 +39,22 @@ function mainProcess() {
     concurrency: 2,
     newRunId: () => 'run-1',
   });
+  // A real fix session over a stand-in system: the handlers' job is only to route to it.
+  const system = fakeSystem({});
+  const fixes = new FixSession({
+    environment: (checks) => fixEnvironment('mac', system.run, { checks }),
+    isElevated: () => Promise.resolve(true),
+    rerun: (ids) => Promise.resolve(ids.map((id) => systemCheck(id, 'ok'))),
+  });
   const deps = {
     runs,
     appInfo: vi.fn(() => Promise.resolve(INFO)),
     openLink: vi.fn((url: string) => Promise.resolve(url.startsWith('https://'))),
+    fixes,
   };
   const start = vi.spyOn(runs, 'start');
   const cancel = vi.spyOn(runs, 'cancel');
+  const fixCalls = [vi.spyOn(fixes, 'list'), vi.spyOn(fixes, 'preview'), vi.spyOn(fixes, 'apply'), vi.spyOn(fixes, 'rerun')];
   const dispose = registerHandlers(
     bus,
     { trustedPage: { kind: 'file', url: PAGE }, isKnownWindow: (sender) => sender === ours, log: (message) => refusals.push(message) },
@@ -52,8 +64,13 @@ function mainProcess() {
     bus.invoke(channel, payload, event);
   /** Whether any of main's operations ran. */
   const touched = () =>
-    start.mock.calls.length + cancel.mock.calls.length + deps.appInfo.mock.calls.length + deps.openLink.mock.calls.length;
-  return { bus, runs, runEngine, deps, refusals, dispose, send, touched };
+    start.mock.calls.length +
+    cancel.mock.calls.length +
+    deps.appInfo.mock.calls.length +
+    deps.openLink.mock.calls.length +
+    fixCalls.reduce((sum, spy) => sum + spy.mock.calls.length, 0) +
+    system.calls.length;
+  return { bus, runs, runEngine, deps, refusals, dispose, send, touched, fixCalls };
 }
 
 const fromOurPage: InvokeEvent<Contents> = { sender: ours, senderFrame: { url: PAGE, parent: null } };
@@ -64,6 +81,10 @@ const VALID: { [C in InvokeChannel]: unknown } = {
   'check:cancel': { runId: 'run-1' },
   'app:info': null,
   'link:open': { url: 'https://support.apple.com/HT210060' },
+  'fix:list': { runId: 'run-1' },
+  'fix:preview': { runId: 'run-1', findingId: 'dns-filter', fixId: 'flush-dns' },
+  'fix:apply': { runId: 'run-1', findingId: 'dns-filter', fixId: 'flush-dns' },
+  'check:rerun': { runId: 'run-1', checkIds: ['hosts:apple'] },
 };
 const CHANNELS = Object.keys(VALID) as InvokeChannel[];
 
@@ -107,6 +128,18 @@ describe('registerHandlers', () => {
   });
 
   it.each([
+    ['fix:list', 0],
+    ['fix:preview', 1],
+    ['fix:apply', 2],
+    ['check:rerun', 3],
+  ] as const)('%s reaches the fix session with the request, and main answers (here: no finished run to fix)', async (channel, index) => {
+    const main = mainProcess();
+    await expect(main.send(channel, VALID[channel])).resolves.toMatchObject({ ok: false, why: 'no-run' });
+    expect(main.fixCalls[index]!.mock.calls).toHaveLength(1);
+    main.fixCalls.forEach((spy, other) => other !== index && expect(spy).not.toHaveBeenCalled());
+  });
+
+  it.each([
     ['check:start', { groups: [] }],
     ['check:start', { groups: ['everything'] }],
     ['check:start', { groups: ['network'], extra: 1 }],
@@ -115,6 +148,8 @@ describe('registerHandlers', () => {
     ['app:info', {}],
     ['link:open', { url: 42 }],
     ['link:open', { url: `https://example.com/${'a'.repeat(3000)}` }],
+    ['fix:apply', { runId: 'run-1', findingId: 'dns-filter', fixId: 'flush-dns', argv: ['/bin/sh'] }],
+    ['fix:preview', { runId: 'run-1', findingId: 'dns-filter', fixId: 'rm -rf' }],
   ] as const)('%s refuses the payload %j before anything runs', async (channel, payload) => {
     const main = mainProcess();
     await expect(main.send(channel, payload)).rejects.toThrow('Invalid request');

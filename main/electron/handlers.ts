@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../app/ipc/contract';
+import type { FixSession } from '../fixes/fix-session';
 import { handle, type InvokeRegistry, type IpcGuard } from './ipc-main';
 import type { RunService } from './run-service';
 
@@ -7,6 +8,7 @@ interface HandlerDeps {
   appInfo: () => Promise<AppInfo>;
   /** Opens an https link in the user's browser; says whether it did. */
   openLink: (url: string) => Promise<boolean>;
+  fixes: FixSession;
 }
 
 /**
@@ -19,6 +21,10 @@ export function registerHandlers<Sender>(ipc: InvokeRegistry<Sender>, guard: Ipc
     handle(ipc, 'check:cancel', guard, (request) => deps.runs.cancel(request.runId)),
     handle(ipc, 'app:info', guard, () => deps.appInfo()),
     handle(ipc, 'link:open', guard, async (request) => ({ opened: await deps.openLink(request.url) })),
+    handle(ipc, 'fix:list', guard, (request) => deps.fixes.list(request.runId)),
+    handle(ipc, 'fix:preview', guard, (request) => deps.fixes.preview(request)),
+    handle(ipc, 'fix:apply', guard, (request) => deps.fixes.apply(request)),
+    handle(ipc, 'check:rerun', guard, (request) => deps.fixes.rerun(request)),
   ];
   return () => disposers.forEach((dispose) => dispose());
 }

@@ -64,15 +64,36 @@ describe('createApi', () => {
     await api.cancelCheck('r1');
     await api.appInfo();
     await api.openLink('https://support.apple.com/');
+    await api.listFixes('r1');
+    // Only the ids travel: anything else the page adds to a request is dropped here.
+    const request = { runId: 'r1', findingId: 'hosts-file-redirect', fixId: 'remove-hosts-redirects', argv: ['/bin/sh'] } as const;
+    await api.previewFix(request);
+    await api.applyFix(request);
+    await api.rerunChecks({ runId: 'r1', checkIds: ['hosts:apple'] });
     api.onRunEvent(() => undefined);
+    const fix = { runId: 'r1', findingId: 'hosts-file-redirect', fixId: 'remove-hosts-redirects' };
     expect(calls).toEqual([
       ['check:start', { groups: ['network', 'system'] }],
       ['check:cancel', { runId: 'r1' }],
       ['app:info', null],
       ['link:open', { url: 'https://support.apple.com/' }],
+      ['fix:list', { runId: 'r1' }],
+      ['fix:preview', fix],
+      ['fix:apply', fix],
+      ['check:rerun', { runId: 'r1', checkIds: ['hosts:apple'] }],
       ['check:event', 'subscribe'],
     ]);
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'cancelCheck', 'onRunEvent', 'openLink', 'startCheck']);
+    expect(Object.keys(api).sort()).toEqual([
+      'appInfo',
+      'applyFix',
+      'cancelCheck',
+      'listFixes',
+      'onRunEvent',
+      'openLink',
+      'previewFix',
+      'rerunChecks',
+      'startCheck',
+    ]);
   });
 });
 
