@@ -110,6 +110,9 @@ const report = z.object({
   checks: z.array(checkResultSchema),
 });
 
+/** A run's report as `check --json` prints it (findings aside: see app/report/saved-report-schema.ts). */
+export const reportSchema = report;
+
 export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-started'), runId, startedAt: text, planned: z.array(plannedCheck) }),
   z.object({ type: z.literal('check-started'), runId, checkId: text }),
