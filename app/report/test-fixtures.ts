@@ -151,7 +151,7 @@ export function plantedChecks(): CheckResult[] {
       status: 'warn',
       reason: 'hosts-malformed',
       detail: `The hosts file ${hostsFile} was read, but: line 7 is not understood: "${PLANTED.device} ${PLANTED.serial}".`,
-      facts: { file: hostsFile, firstMalformedLine: 7, firstMalformedText: `${PLANTED.device} UDID ${PLANTED.udid}` },
+      facts: { file: hostsFile, firstMalformedLine: 7, firstMalformedText: `${PLANTED.device} ${PLANTED.serial} ${PLANTED.udid}` },
     }),
     system('hosts:apple', 'hosts', 'Apple entries in the hosts file', {
       status: 'fail',

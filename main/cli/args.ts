@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
+import { isReportCommand, parseReportArgs, type ReportArgs } from './report-args';
 
 export interface CheckCommand {
   command: 'check';
@@ -12,11 +13,13 @@ export interface CheckCommand {
   hostsFile?: string;
 }
 
-export type ParsedArgs = CheckCommand | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
+export type ParsedArgs =
+  CheckCommand | ReportArgs | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
 
 export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
 
 export const USAGE = `Usage: sync-doctor check [options]
+       sync-doctor report [options]   (a support report: sync-doctor report --help)
 
 Checks whether this computer can reach the Apple servers and ports that iPhone, iPad and iPod
 sync, update and restore need, and explains what is in the way.
@@ -35,6 +38,7 @@ Options:
 Exit status: 0 nothing failed, 1 a check failed, 2 bad usage or an internal error.`;
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  if (isReportCommand(argv)) return parseReportArgs(argv.slice(1), parseCliArgs);
   let parsed;
   try {
     parsed = parseArgs({

@@ -4,6 +4,7 @@ import { runEngine } from '../engine/engine';
 import type { DnsCache } from '../runner/dns-cache';
 import { USAGE, type ParsedArgs } from './args';
 import { progressLine } from './progress';
+import { runReportCommand } from './report-command';
 import { renderTable } from './table';
 
 declare const __SYNC_DOCTOR_VERSION__: string;
@@ -32,6 +33,9 @@ export async function runCli(args: ParsedArgs, io: CliIo): Promise<number> {
     case 'usage-error':
       io.stderr.write(`sync-doctor: ${args.message}\n\n${USAGE}\n`);
       return 2;
+    case 'report':
+    case 'report-help':
+      return runReportCommand(args, io);
     case 'check':
       break;
   }

@@ -43,6 +43,12 @@ export function serialLabel(label: string): string {
 /** Device identifiers whose shape alone gives them away: 40 hex digits, or 8-16 hex digits (UDIDs). */
 export const UDID_SHAPED = /(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{16})(?![0-9A-Za-z])/g;
 
+/**
+ * An Apple serial number standing alone: 10 to 12 capitals and digits with at least two letters and
+ * three digits ("C02XK0ABJGH5", "H4X7KQ9PLM"). Parts of hyphenated names (GUIDs, host names) are not.
+ */
+export const SERIAL_SHAPED = /(?<![\p{L}\p{N}_-])(?=(?:[0-9]*[A-Z]){2})(?=(?:[A-Z]*[0-9]){3})[A-Z0-9]{10,12}(?![\p{L}\p{N}_-])/gu;
+
 /** "SSID: Home Network", "SSID = "Alice's Wi-Fi"": group 2 (quoted) or 3 (to the end of the line). */
 export const SSID_LABELLED = /\bSSID\b(\s*[:=]\s*)(?:"([^"\r\n]{1,64})"|([^\r\n,;"]{1,64}))/g;
 

@@ -70,6 +70,13 @@ describe('devices, serials, e-mail, MAC addresses, Wi-Fi', () => {
     expect(redact('serial numbers are hidden')).toBe('serial numbers are hidden');
   });
 
+  it('hides a serial number standing alone by its shape, and not what only looks a little like one', () => {
+    const { redact } = redactor();
+    expect(redact("line 3: Alice's iPhone F2LXK0ABCD12 H4X7KQ9PLM")).toBe('line 3: [device-1] [serial …CD12] [serial …9PLM]');
+    const text = 'KB5034441 10.0.22631 ALICE-LAPTOP2024 {3F2504E0-4F89-11D3-9A0C-0305E82C3301} AMPDEVICESAGENT E8000015';
+    expect(redact(text)).toBe(text);
+  });
+
   it('hides a known serial wherever it is', () => {
     expect(redactor({ serials: ['C39XK0ABCD12'] }).redact('seen C39XK0ABCD12')).toBe('seen [serial …CD12]');
   });

@@ -11,6 +11,7 @@ import {
   MAC_ADDRESS,
   SEP,
   SERIAL_LABELLED,
+  SERIAL_SHAPED,
   serialLabel,
   SSID_LABELLED,
   UDID_SHAPED,
@@ -148,6 +149,7 @@ export function createTextRedactor(options: TextRedactorOptions, book: Placehold
       return book.numbered('mac-address', 'mac', normalized);
     });
     segments = applyRule(segments, UDID_SHAPED, (m) => serial('UDID', m[0]));
+    segments = applyRule(segments, SERIAL_SHAPED, (m) => serial('serial', m[0]));
     if (wordPattern) {
       segments = applyRule(segments, wordPattern, (m) => {
         const word = words.get(m[0].toLowerCase());
