@@ -10,7 +10,7 @@ import { serveRenderer } from './static-server';
 type Harness = typeof HarnessModule;
 let harness: Promise<Harness> | undefined;
 /** The bundle global-setup.ts built (the sources cannot be imported directly: see harness.ts). */
-function loadHarness(): Promise<Harness> {
+export function loadHarness(): Promise<Harness> {
   harness ??= import(pathToFileURL(HARNESS_BUNDLE).href) as Promise<Harness>;
   return harness;
 }

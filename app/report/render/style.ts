@@ -59,17 +59,20 @@ body { margin: 0; }
 .sd-checks tr { break-inside: avoid; page-break-inside: avoid; }
 .sd-checks th, .sd-checks td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--sd-line); overflow-wrap: anywhere; }
 .sd-checks thead th { background: var(--sd-panel); font-weight: 600; }
-.sd-checks thead th:nth-child(1) { width: 86px; }
-.sd-checks thead th:nth-child(2) { width: 22%; }
-.sd-checks thead th:nth-child(3) { width: 14%; }
-.sd-checks thead th:nth-child(5) { width: 13%; }
-.sd-checks thead th:nth-child(6) { width: 12%; }
+.sd-checks thead th:nth-child(1) { width: 84px; }
+.sd-checks thead th:nth-child(2) { width: 27%; }
+.sd-checks thead th:nth-child(4) { width: 104px; }
 .sd-checks tbody th { font-weight: 600; }
-.sd-target { display: block; font-weight: 400; color: var(--sd-muted); font-size: 12px; }
+.sd-target, .sd-reason, .sd-issuer, .sd-timing { display: block; font-weight: 400; }
+.sd-target, .sd-issuer { color: var(--sd-muted); font-size: 12px; }
+.sd-reason { margin-top: 3px; }
+.sd-issuer { margin-top: 3px; }
+.sd-timing { white-space: nowrap; }
 .sd-num { font-variant-numeric: tabular-nums; }
 .sd-foot { margin-top: 28px; color: var(--sd-muted); font-size: 12px; }
 @media print {
   .sd-report { max-width: none; padding: 0; font-size: 10.5pt; }
   .sd-checks { font-size: 8.5pt; }
+  .sd-target, .sd-issuer { font-size: 8pt; }
 }
 `;
