@@ -4,6 +4,9 @@
 
 import type { CheckGroup, RunEvent } from '../contract/check';
 import type { PortEntry, ProcessEntry } from '../catalog/schema';
+import type { HiddenItem, HiddenKind } from '../report/redact/placeholders';
+import type { HtmlElement } from '../report/render/html-tree';
+import type { ReportFormat } from '../report/support-report';
 
 interface StartCheckRequest {
   groups: CheckGroup[];
@@ -46,11 +49,50 @@ export interface AppInfo {
   };
 }
 
+/** Which run's report, in which format, and what the person chose. Main builds it; the renderer never names a file. */
+export interface ReportRequest {
+  runId: string;
+  format: ReportFormat;
+  /** Off by default: names, serials and local addresses are replaced by placeholders. */
+  includePersonal: boolean;
+  /** The error code the person saw (3194, -54, 0xE8000015), when they gave one. */
+  errorCode?: string;
+}
+
+export type CopyReportRequest = Omit<ReportRequest, 'format'>;
+
+/** The report exactly as it would be saved: the HTML body's elements (HTML and PDF), or the text (Markdown, JSON). */
+export type ReportPreview = { kind: 'document'; body: HtmlElement; paper: boolean } | { kind: 'text'; text: string };
+
+type ReportTrouble = { why: 'no-report' | 'internal'; message: string };
+
+export type PreviewReportResponse =
+  | {
+      ok: true;
+      format: ReportFormat;
+      preview: ReportPreview;
+      /** What was hidden, by placeholder and kind (never the values). */
+      hidden: HiddenItem[];
+      /** The placeholders as they are written in this format, for the preview to mark. */
+      marks: { text: string; kind: HiddenKind }[];
+    }
+  | ({ ok: false } & ReportTrouble);
+
+export type SaveReportResponse =
+  | { outcome: 'saved'; fileName: string }
+  | { outcome: 'cancelled' }
+  | { outcome: 'failed'; why: 'no-report' | 'write-failed' | 'internal'; message: string };
+
+export type CopyReportResponse = { outcome: 'copied'; characters: number } | ({ outcome: 'failed' } & ReportTrouble);
+
 interface InvokeChannels {
   'check:start': { request: StartCheckRequest; response: StartCheckResponse };
   'check:cancel': { request: CancelCheckRequest; response: CancelCheckResponse };
   'app:info': { request: null; response: AppInfo };
   'link:open': { request: OpenLinkRequest; response: OpenLinkResponse };
+  'report:preview': { request: ReportRequest; response: PreviewReportResponse };
+  'report:save': { request: ReportRequest; response: SaveReportResponse };
+  'report:copy': { request: CopyReportRequest; response: CopyReportResponse };
 }
 
 export interface EventChannels {
@@ -71,4 +113,10 @@ export interface SyncDoctorApi {
   appInfo(): Promise<AppInfo>;
   /** Opens an https:// link in the user's browser; anything else is refused. */
   openLink(url: string): Promise<OpenLinkResponse>;
+  /** The support report of a finished run, as it would be saved, with what was hidden. */
+  previewReport(request: ReportRequest): Promise<PreviewReportResponse>;
+  /** Opens the system Save dialog (main picks and writes the file) and saves the report in that format. */
+  saveReport(request: ReportRequest): Promise<SaveReportResponse>;
+  /** Puts the Markdown report on the clipboard, for a forum post or a ticket. */
+  copyReportForForum(request: CopyReportRequest): Promise<CopyReportResponse>;
 }

@@ -1,7 +1,11 @@
 import * as z from 'zod/mini';
 import { CHECK_KINDS, NETWORK_REASONS, type CheckResult, type RunEvent } from '../contract/check';
 import { portEntrySchema, processEntrySchema } from '../catalog/schema';
-import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf } from './contract';
+import { ERROR_CODE_MAX_LENGTH, normalizeErrorCode } from '../report/error-code';
+import { HIDDEN_KINDS } from '../report/redact/placeholders';
+import { HTML_TAGS, type HtmlElement } from '../report/render/html-tree';
+import { REPORT_FORMATS } from '../report/support-report';
+import type { EventChannel, EventChannels, InvokeChannel, PreviewReportResponse, RequestOf, ResponseOf } from './contract';
 
 // Every payload that crosses the process boundary is validated on arrival: requests in main,
 // responses and events in the preload. The type assertions at the bottom keep these schemas and
@@ -135,11 +139,45 @@ const appInfo = z.object({
   }),
 });
 
+const reportFormat = z.enum(REPORT_FORMATS);
+const errorCode = z.string().check(
+  z.maxLength(ERROR_CODE_MAX_LENGTH),
+  z.refine((value) => normalizeErrorCode(value) !== undefined, 'not an error code'),
+);
+const reportRequest = { runId, includePersonal: z.boolean(), errorCode: z.optional(errorCode) };
+
+const htmlElement: z.ZodMiniType<HtmlElement> = z.object({
+  tag: z.enum(HTML_TAGS),
+  attrs: z.optional(z.strictObject({ class: z.optional(text), scope: z.optional(z.enum(['col', 'row'])), colspan: z.optional(count) })),
+  get children() {
+    return z.array(z.union([text, htmlElement]));
+  },
+});
+
+const reportTrouble = { why: z.enum(['no-report', 'internal']), message: text };
+
+const previewReportResponse = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    format: reportFormat,
+    preview: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('document'), body: htmlElement, paper: z.boolean() }),
+      z.object({ kind: z.literal('text'), text }),
+    ]),
+    hidden: z.array(z.object({ kind: z.enum(HIDDEN_KINDS), placeholder: text, count })),
+    marks: z.array(z.object({ text, kind: z.enum(HIDDEN_KINDS) })),
+  }),
+  z.object({ ok: z.literal(false), ...reportTrouble }),
+]);
+
 export const requestSchemas = {
   'check:start': z.strictObject({ groups: z.array(group).check(z.minLength(1), z.maxLength(2)) }),
   'check:cancel': z.strictObject({ runId }),
   'app:info': z.null(),
   'link:open': z.strictObject({ url: z.string().check(z.maxLength(2048)) }),
+  'report:preview': z.strictObject({ ...reportRequest, format: reportFormat }),
+  'report:save': z.strictObject({ ...reportRequest, format: reportFormat }),
+  'report:copy': z.strictObject(reportRequest),
 } as const satisfies { [C in InvokeChannel]: z.ZodMiniType<RequestOf<C>> };
 
 export const responseSchemas = {
@@ -150,6 +188,16 @@ export const responseSchemas = {
   'check:cancel': z.object({ cancelled: z.boolean() }),
   'app:info': appInfo,
   'link:open': z.object({ opened: z.boolean() }),
+  'report:preview': previewReportResponse,
+  'report:save': z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('saved'), fileName: text }),
+    z.object({ outcome: z.literal('cancelled') }),
+    z.object({ outcome: z.literal('failed'), why: z.enum(['no-report', 'write-failed', 'internal']), message: text }),
+  ]),
+  'report:copy': z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('copied'), characters: count }),
+    z.object({ outcome: z.literal('failed'), ...reportTrouble }),
+  ]),
 } as const satisfies { [C in InvokeChannel]: z.ZodMiniType<ResponseOf<C>> };
 
 export const eventSchemas = {
@@ -158,10 +206,11 @@ export const eventSchemas = {
 
 // Both directions: a field added to the contract but not to the schema (or the reverse) fails here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const contractMatches: [Same<z.infer<typeof checkResultSchema>, CheckResult>, Same<z.infer<typeof runEventSchema>, RunEvent>] = [
-  true,
-  true,
-];
+const contractMatches: [
+  Same<z.infer<typeof checkResultSchema>, CheckResult>,
+  Same<z.infer<typeof runEventSchema>, RunEvent>,
+  Same<z.infer<typeof previewReportResponse>, PreviewReportResponse>,
+] = [true, true, true];
 void contractMatches;
 
 type ValidationOutcome<T> = { ok: true; value: T } | { ok: false; problem: string };

@@ -32,7 +32,7 @@ export interface SupportReport extends Report {
 }
 
 /** The formats a person can save; the command line writes all but PDF. */
-export const REPORT_FORMATS = ['html', 'pdf', 'md', 'json'] as const;
+export const REPORT_FORMATS = ['pdf', 'html', 'md', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type TextReportFormat = Exclude<ReportFormat, 'pdf'>;
 

@@ -4,6 +4,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { pathToFileURL } from 'node:url';
 import type * as HarnessModule from './harness';
 import type { EmulatedApp, Scenario, World } from './harness';
+import type { GatheredPersonal } from '../../main/report/gather-personal';
 import { HARNESS_BUNDLE } from './global-setup';
 import { serveRenderer } from './static-server';
 
@@ -29,6 +30,8 @@ async function rendererCsp(): Promise<string> {
 export interface AppFixtures {
   /** Console errors a test provokes on purpose (they fail every other test). */
   expectedConsoleErrors: RegExp | undefined;
+  /** What the support report treats as this computer's personal values (default: the real ones). */
+  reportPersonal: GatheredPersonal | undefined;
   app: EmulatedApp;
   /** The page, loaded and showing the app. */
   appPage: Page;
@@ -36,8 +39,9 @@ export interface AppFixtures {
 
 export const test = base.extend<AppFixtures>({
   expectedConsoleErrors: [undefined, { option: true }],
-  app: async ({ page }, use) => {
-    const app = await (await loadHarness()).emulatePreload(page);
+  reportPersonal: [undefined, { option: true }],
+  app: async ({ page, reportPersonal }, use) => {
+    const app = await (await loadHarness()).emulatePreload(page, reportPersonal ? { personal: reportPersonal } : {});
     await use(app);
     await app.close();
   },

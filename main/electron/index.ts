@@ -1,5 +1,6 @@
 import './prepare-environment';
 import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../cli/defaults';
@@ -11,6 +12,11 @@ import { send } from './ipc-main';
 import { lockDownSession } from './lockdown';
 import { menuTemplate } from './menu';
 import { openInBrowser } from './external-links';
+import { paperSizeFor } from '../../app/report/print-settings';
+import { gatherPersonal, thisSystem } from '../report/gather-personal';
+import { FinishedReports } from './finished-reports';
+import { chooseSavePath, printHtmlToPdf, writeClipboard } from './report-edge';
+import { ReportService } from './report-service';
 import { RunService } from './run-service';
 import type { TrustedPage } from './sender-check';
 import { createMainWindow } from './window';
@@ -27,11 +33,15 @@ const page: TrustedPage = devServer
 let mainWindow: BrowserWindow | undefined;
 const target = (): WebContents | undefined => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : undefined);
 
+const finished = new FinishedReports();
 const runs = new RunService({
   loadCatalog: () => loadDesktopCatalog(app.getPath('userData')),
   // Chromium's resolver understands PAC scripts and auto-detection, which the engine alone cannot.
   runEngine: (options, emit) => runEngine({ ...options, proxy: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) } }, emit),
-  emit: (event) => void send(target(), 'check:event', event),
+  emit: (event) => {
+    finished.observe(event);
+    void send(target(), 'check:event', event);
+  },
   timeoutMs: DEFAULT_TIMEOUT_MS,
   concurrency: DEFAULT_CONCURRENCY,
   log,
@@ -83,6 +93,18 @@ if (!app.requestSingleInstanceLock()) {
         runs,
         appInfo: async () => buildAppInfo({ name: app.name, version: app.getVersion() }, await loadDesktopCatalog(app.getPath('userData'))),
         openLink: openInBrowser,
+        reports: new ReportService({
+          finishedReport: (runId) => finished.get(runId),
+          gatherPersonal: () => gatherPersonal(thisSystem(), AbortSignal.timeout(10_000)),
+          catalog: async () => (await loadDesktopCatalog(app.getPath('userData'))).catalog,
+          appVersion: app.getVersion(),
+          chooseSavePath: chooseSavePath(() => mainWindow, app.getPath('documents')),
+          writeFile: (file, data) => writeFile(file, data),
+          writeClipboard,
+          printToPdf: printHtmlToPdf(log),
+          paper: paperSizeFor(app.getSystemLocale() || app.getLocale()),
+          log,
+        }),
       },
     );
     await openWindow();

@@ -1,4 +1,12 @@
-import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf, SyncDoctorApi } from '../../app/ipc/contract';
+import type {
+  EventChannel,
+  EventChannels,
+  InvokeChannel,
+  ReportRequest,
+  RequestOf,
+  ResponseOf,
+  SyncDoctorApi,
+} from '../../app/ipc/contract';
 
 interface Transport {
   invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
@@ -13,5 +21,23 @@ export function createApi(transport: Transport): SyncDoctorApi {
     onRunEvent: (listener) => transport.subscribe('check:event', (event) => listener(event)),
     appInfo: () => transport.invoke('app:info', null),
     openLink: (url) => transport.invoke('link:open', { url }),
+    previewReport: (request) => transport.invoke('report:preview', reportRequest(request)),
+    saveReport: (request) => transport.invoke('report:save', reportRequest(request)),
+    copyReportForForum: (request) =>
+      transport.invoke('report:copy', {
+        runId: request.runId,
+        includePersonal: request.includePersonal,
+        ...(request.errorCode !== undefined ? { errorCode: request.errorCode } : {}),
+      }),
+  };
+}
+
+/** Only the fields of the contract: the page's object may carry anything, and strict schemas in main refuse extras. */
+function reportRequest(request: ReportRequest): ReportRequest {
+  return {
+    runId: request.runId,
+    format: request.format,
+    includePersonal: request.includePersonal,
+    ...(request.errorCode !== undefined ? { errorCode: request.errorCode } : {}),
   };
 }

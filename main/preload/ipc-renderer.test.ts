@@ -72,6 +72,15 @@ describe('createApi', () => {
       ['link:open', { url: 'https://support.apple.com/' }],
       ['check:event', 'subscribe'],
     ]);
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'cancelCheck', 'onRunEvent', 'openLink', 'startCheck']);
+    expect(Object.keys(api).sort()).toEqual([
+      'appInfo',
+      'cancelCheck',
+      'copyReportForForum',
+      'onRunEvent',
+      'openLink',
+      'previewReport',
+      'saveReport',
+      'startCheck',
+    ]);
   });
 });

@@ -16,6 +16,9 @@ function fakeApi(overrides: Partial<SyncDoctorApi> = {}): SyncDoctorApi & { push
     },
     appInfo: () => Promise.resolve(APP_INFO),
     openLink: vi.fn(() => Promise.resolve({ opened: true })),
+    previewReport: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-report' as const, message: 'No run.' })),
+    saveReport: vi.fn(() => Promise.resolve({ outcome: 'cancelled' as const })),
+    copyReportForForum: vi.fn(() => Promise.resolve({ outcome: 'failed' as const, why: 'no-report' as const, message: 'No run.' })),
     push: (event) => listeners.forEach((listener) => listener(event)),
     ...overrides,
   };
