@@ -65,6 +65,7 @@ export function printHtmlToPdf(log: (message: string) => void) {
         nodeIntegration: false,
         javascript: false,
         webgl: false,
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     lockDownContents(window.webContents, log);
