@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSupportReport } from './build';
+import { HIDDEN_KINDS } from './redact/placeholders';
 import { redactReport } from './redact/redact-report';
 import { noPersonalValues } from './redact/personal-values';
 import { placeholderAsWritten, renderReportText } from './render/render';
@@ -80,18 +81,7 @@ describe('the support report with personal data planted everywhere', () => {
   it('says what it hid, by kind and placeholder, never the value', () => {
     const { hidden } = render(false);
     const kinds = new Set(hidden.map((item) => item.kind));
-    for (const kind of [
-      'user-name',
-      'home-folder',
-      'computer-name',
-      'device-name',
-      'serial',
-      'email',
-      'mac-address',
-      'ip-address',
-      'wifi-name',
-      'proxy-credentials',
-    ] as const) {
+    for (const kind of HIDDEN_KINDS) {
       expect(kinds, kind).toContain(kind);
     }
     expect(leaks(JSON.stringify(hidden))).toEqual([]);

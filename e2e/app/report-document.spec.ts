@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
 import { expect, loadHarness, test } from './fixtures';
+import { reportBackground } from './report-background';
 
 // The support report's HTML printed to PDF by Chromium's print path (as webContents.printToPDF does
 // in the app) and screenshotted light and dark. No fake internet: the report is a fixture with
@@ -16,17 +16,6 @@ async function pdfText(file: string, page?: number): Promise<string> {
   const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
   const { stdout } = await run('/usr/bin/pdftotext', ['-layout', ...range, file, '-']);
   return stdout;
-}
-
-/** The report's background colour as the page computes it now. */
-function backgroundOf(page: Page): Promise<string> {
-  return page
-    .locator('.sd-report')
-    .evaluate(
-      (element) =>
-        (globalThis as unknown as { getComputedStyle(node: unknown): { backgroundColor: string } }).getComputedStyle(element)
-          .backgroundColor,
-    );
 }
 
 test.beforeAll(async () => {
@@ -86,7 +75,7 @@ test('the HTML reads on screen in light and dark, and loads nothing', async ({ p
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, media: 'screen' });
     await page.setContent(harness.plantedReportHtml(), { waitUntil: 'load' });
-    const background = await backgroundOf(page);
+    const background = await reportBackground(page);
     expect(background).toBe(scheme === 'dark' ? 'rgb(28, 28, 30)' : 'rgb(255, 255, 255)');
     const file = path.join(OUT, `report-html-${scheme}.png`);
     await page.screenshot({ path: file, fullPage: true });
@@ -94,7 +83,7 @@ test('the HTML reads on screen in light and dark, and loads nothing', async ({ p
   }
   // Printing stays light even when the screen is dark.
   await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
-  const printed = await backgroundOf(page);
+  const printed = await reportBackground(page);
   expect(printed).toBe('rgb(255, 255, 255)');
   expect(requests.filter((url) => !url.startsWith('about:') && !url.startsWith('data:'))).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, requireNamespace, runToEnd, snap, test, useWorld } from './fixtures';
+import { reportBackground } from './report-background';
 
 // The Report screen on the real engine and the real report service (the emulated preload routes to
 // them): preview, the personal-details switch, Save (PDF printed by Chromium), Copy for a forum post.
@@ -128,25 +129,15 @@ test.describe('the support report in the app', () => {
     await openReport(page);
     const pdf = page.getByRole('document', { name: 'The PDF report' });
     await expect(pdf.locator('h1')).toBeVisible();
-    expect(await backgroundOf(pdf)).toBe('rgb(255, 255, 255)');
+    expect(await reportBackground(pdf)).toBe('rgb(255, 255, 255)');
     await snap(page, 'report-pdf-preview-dark');
     await page.getByRole('radio', { name: 'HTML' }).check();
     const html = page.getByRole('document', { name: 'The HTML report' });
     await expect(html.locator('h1')).toBeVisible();
-    expect(await backgroundOf(html)).toBe('rgb(28, 28, 30)');
+    expect(await reportBackground(html)).toBe('rgb(28, 28, 30)');
     await snap(page, 'report-html-preview-dark');
     await page.emulateMedia({ colorScheme: 'light' });
-    expect(await backgroundOf(html)).toBe('rgb(255, 255, 255)');
+    expect(await reportBackground(html)).toBe('rgb(255, 255, 255)');
     await snap(page, 'report-html-preview-light');
   });
 });
-
-function backgroundOf(document: ReturnType<Page['getByRole']>): Promise<string> {
-  return document
-    .locator('.sd-report')
-    .evaluate(
-      (element) =>
-        (globalThis as unknown as { getComputedStyle(node: unknown): { backgroundColor: string } }).getComputedStyle(element)
-          .backgroundColor,
-    );
-}

@@ -15,6 +15,15 @@ function finishRun(store: ReturnType<typeof renderApp>['store']) {
   });
 }
 
+/** The app after a finished run, on the Report screen. */
+async function reportAfterRun() {
+  const user = userEvent.setup();
+  const app = renderApp();
+  finishRun(app.store);
+  await user.click(screen.getByRole('button', { name: 'Report' }));
+  return { user, ...app };
+}
+
 function arrive(store: ReturnType<typeof renderApp>['store'], answer: PreviewReportResponse) {
   act(() => {
     const preview = store.getState().supportReport.preview;
@@ -35,10 +44,7 @@ describe('the Report screen', () => {
   });
 
   it('after a run: personal details off by default, a preview asked for, Save and Copy wired', async () => {
-    const user = userEvent.setup();
-    const { store, actions } = renderApp();
-    finishRun(store);
-    await user.click(screen.getByRole('button', { name: 'Report' }));
+    const { user, store, actions } = await reportAfterRun();
     const personal = screen.getByRole('switch', { name: 'Include personal details' });
     expect(personal).not.toBeChecked();
     expect(screen.getByRole('radio', { name: 'PDF' })).toBeChecked();
@@ -55,10 +61,7 @@ describe('the Report screen', () => {
   });
 
   it('says an error code it cannot use is left out', async () => {
-    const user = userEvent.setup();
-    const { store } = renderApp();
-    finishRun(store);
-    await user.click(screen.getByRole('button', { name: 'Report' }));
+    const { user } = await reportAfterRun();
     const field = screen.getByRole('textbox', { name: 'Error code you saw (optional)' });
     await user.type(field, 'help');
     expect(field).toHaveAttribute('aria-invalid', 'true');
@@ -69,10 +72,7 @@ describe('the Report screen', () => {
   });
 
   it('shows the text exactly as saved, with what was hidden marked and named', async () => {
-    const user = userEvent.setup();
-    const { store } = renderApp();
-    finishRun(store);
-    await user.click(screen.getByRole('button', { name: 'Report' }));
+    const { store } = await reportAfterRun();
     arrive(store, {
       ok: true,
       format: 'md',
@@ -100,10 +100,7 @@ describe('the Report screen', () => {
   });
 
   it('shows the HTML and PDF as the report document itself, in its own shadow root', async () => {
-    const user = userEvent.setup();
-    const { store } = renderApp();
-    finishRun(store);
-    await user.click(screen.getByRole('button', { name: 'Report' }));
+    const { store } = await reportAfterRun();
     arrive(store, {
       ok: true,
       format: 'pdf',
