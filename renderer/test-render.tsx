@@ -20,6 +20,9 @@ export function renderApp(options: { appInfo?: boolean } = {}) {
       return Promise.resolve();
     }),
     openLink: vi.fn(),
+    refreshReportPreview: vi.fn(() => Promise.resolve()),
+    saveReport: vi.fn(() => Promise.resolve()),
+    copyReportForForum: vi.fn(() => Promise.resolve()),
     connect: vi.fn(() => () => undefined),
   };
   const view = render(

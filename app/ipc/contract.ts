@@ -7,6 +7,9 @@ import type { PortEntry, ProcessEntry } from '../catalog/schema';
 import type { FindingId, FixId } from '../diagnosis/finding';
 import type { FixAttempt } from '../fixes/attempt';
 import type { FixOffer, FixPreview } from '../fixes/preview';
+import type { HiddenItem, HiddenKind } from '../report/redact/placeholders';
+import type { HtmlElement } from '../report/render/html-tree';
+import type { ReportFormat } from '../report/support-report';
 
 interface StartCheckRequest {
   groups: CheckGroup[];
@@ -75,6 +78,41 @@ interface RerunChecksRequest {
 }
 
 export type RerunChecksResponse = { ok: true; results: CheckResult[] } | FixRefusal;
+/** Which run's report, in which format, and what the person chose. Main builds it; the renderer never names a file. */
+export interface ReportRequest {
+  runId: string;
+  format: ReportFormat;
+  /** Off by default: names, serials and local addresses are replaced by placeholders. */
+  includePersonal: boolean;
+  /** The error code the person saw (3194, -54, 0xE8000015), when they gave one. */
+  errorCode?: string;
+}
+
+export type CopyReportRequest = Omit<ReportRequest, 'format'>;
+
+/** The report exactly as it would be saved: the HTML body's elements (HTML and PDF), or the text (Markdown, JSON). */
+export type ReportPreview = { kind: 'document'; body: HtmlElement; paper: boolean } | { kind: 'text'; text: string };
+
+type ReportTrouble = { why: 'no-report' | 'internal'; message: string };
+
+export type PreviewReportResponse =
+  | {
+      ok: true;
+      format: ReportFormat;
+      preview: ReportPreview;
+      /** What was hidden, by placeholder and kind (never the values). */
+      hidden: HiddenItem[];
+      /** The placeholders as they are written in this format, for the preview to mark. */
+      marks: { text: string; kind: HiddenKind }[];
+    }
+  | ({ ok: false } & ReportTrouble);
+
+export type SaveReportResponse =
+  | { outcome: 'saved'; fileName: string }
+  | { outcome: 'cancelled' }
+  | { outcome: 'failed'; why: 'no-report' | 'write-failed' | 'internal'; message: string };
+
+export type CopyReportResponse = { outcome: 'copied'; characters: number } | ({ outcome: 'failed' } & ReportTrouble);
 
 interface InvokeChannels {
   'check:start': { request: StartCheckRequest; response: StartCheckResponse };
@@ -85,6 +123,9 @@ interface InvokeChannels {
   'fix:preview': { request: FixRequest; response: FixPreviewResponse };
   'fix:apply': { request: FixRequest; response: FixApplyResponse };
   'check:rerun': { request: RerunChecksRequest; response: RerunChecksResponse };
+  'report:preview': { request: ReportRequest; response: PreviewReportResponse };
+  'report:save': { request: ReportRequest; response: SaveReportResponse };
+  'report:copy': { request: CopyReportRequest; response: CopyReportResponse };
 }
 
 export interface EventChannels {
@@ -113,4 +154,10 @@ export interface SyncDoctorApi {
   applyFix(request: FixRequest): Promise<FixApplyResponse>;
   /** Runs some checks of that run again. */
   rerunChecks(request: RerunChecksRequest): Promise<RerunChecksResponse>;
+  /** The support report of a finished run, as it would be saved, with what was hidden. */
+  previewReport(request: ReportRequest): Promise<PreviewReportResponse>;
+  /** Opens the system Save dialog (main picks and writes the file) and saves the report in that format. */
+  saveReport(request: ReportRequest): Promise<SaveReportResponse>;
+  /** Puts the Markdown report on the clipboard, for a forum post or a ticket. */
+  copyReportForForum(request: CopyReportRequest): Promise<CopyReportResponse>;
 }

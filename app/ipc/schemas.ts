@@ -5,7 +5,11 @@ import { FINDING_IDS, FIX_IDS } from '../diagnosis/finding';
 import type { FixAttempt } from '../fixes/attempt';
 import type { FixPreview } from '../fixes/preview';
 import { findingSchema } from './finding-schema';
-import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf } from './contract';
+import { ERROR_CODE_MAX_LENGTH, normalizeErrorCode } from '../report/error-code';
+import { HIDDEN_KINDS } from '../report/redact/placeholders';
+import { HTML_TAGS, type HtmlElement } from '../report/render/html-tree';
+import { REPORT_FORMATS } from '../report/support-report';
+import type { EventChannel, EventChannels, InvokeChannel, PreviewReportResponse, RequestOf, ResponseOf } from './contract';
 
 // Every payload that crosses the process boundary is validated on arrival: requests in main,
 // responses and events in the preload. The type assertions at the bottom keep these schemas and
@@ -115,6 +119,9 @@ const report = z.object({
   findings: z.optional(z.array(findingSchema)),
 });
 
+/** A run's report as `check --json` prints it (findings aside: see app/report/saved-report-schema.ts). */
+export const reportSchema = report;
+
 export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-started'), runId, startedAt: text, planned: z.array(plannedCheck) }),
   z.object({ type: z.literal('check-started'), runId, checkId: text }),
@@ -203,6 +210,36 @@ const refusal = z.object({
 });
 const fixRequest = z.strictObject({ runId, findingId, fixId });
 const checkId = z.string().check(z.minLength(1), z.maxLength(300));
+const reportFormat = z.enum(REPORT_FORMATS);
+const errorCode = z.string().check(
+  z.maxLength(ERROR_CODE_MAX_LENGTH),
+  z.refine((value) => normalizeErrorCode(value) !== undefined, 'not an error code'),
+);
+const reportRequest = { runId, includePersonal: z.boolean(), errorCode: z.optional(errorCode) };
+
+const htmlElement: z.ZodMiniType<HtmlElement> = z.object({
+  tag: z.enum(HTML_TAGS),
+  attrs: z.optional(z.strictObject({ class: z.optional(text), scope: z.optional(z.enum(['col', 'row'])), colspan: z.optional(count) })),
+  get children() {
+    return z.array(z.union([text, htmlElement]));
+  },
+});
+
+const reportTrouble = { why: z.enum(['no-report', 'internal']), message: text };
+
+const previewReportResponse = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    format: reportFormat,
+    preview: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('document'), body: htmlElement, paper: z.boolean() }),
+      z.object({ kind: z.literal('text'), text }),
+    ]),
+    hidden: z.array(z.object({ kind: z.enum(HIDDEN_KINDS), placeholder: text, count })),
+    marks: z.array(z.object({ text, kind: z.enum(HIDDEN_KINDS) })),
+  }),
+  z.object({ ok: z.literal(false), ...reportTrouble }),
+]);
 
 export const requestSchemas = {
   'check:start': z.strictObject({ groups: z.array(group).check(z.minLength(1), z.maxLength(2)) }),
@@ -213,6 +250,9 @@ export const requestSchemas = {
   'fix:preview': fixRequest,
   'fix:apply': fixRequest,
   'check:rerun': z.strictObject({ runId, checkIds: z.array(checkId).check(z.minLength(1), z.maxLength(500)) }),
+  'report:preview': z.strictObject({ ...reportRequest, format: reportFormat }),
+  'report:save': z.strictObject({ ...reportRequest, format: reportFormat }),
+  'report:copy': z.strictObject(reportRequest),
 } as const satisfies { [C in InvokeChannel]: z.ZodMiniType<RequestOf<C>> };
 
 export const responseSchemas = {
@@ -227,6 +267,16 @@ export const responseSchemas = {
   'fix:preview': z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), preview: fixPreview }), refusal]),
   'fix:apply': z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), attempt: fixAttempt }), refusal]),
   'check:rerun': z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), results: z.array(checkResultSchema) }), refusal]),
+  'report:preview': previewReportResponse,
+  'report:save': z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('saved'), fileName: text }),
+    z.object({ outcome: z.literal('cancelled') }),
+    z.object({ outcome: z.literal('failed'), why: z.enum(['no-report', 'write-failed', 'internal']), message: text }),
+  ]),
+  'report:copy': z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('copied'), characters: count }),
+    z.object({ outcome: z.literal('failed'), ...reportTrouble }),
+  ]),
 } as const satisfies { [C in InvokeChannel]: z.ZodMiniType<ResponseOf<C>> };
 
 export const eventSchemas = {
@@ -240,7 +290,8 @@ const contractMatches: [
   Same<z.infer<typeof runEventSchema>, RunEvent>,
   Same<z.infer<typeof fixPreview>, FixPreview>,
   Same<z.infer<typeof fixAttempt>, FixAttempt>,
-] = [true, true, true, true];
+  Same<z.infer<typeof previewReportResponse>, PreviewReportResponse>,
+] = [true, true, true, true, true];
 void contractMatches;
 
 type ValidationOutcome<T> = { ok: true; value: T } | { ok: false; problem: string };

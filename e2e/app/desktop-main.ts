@@ -8,6 +8,9 @@ import { runEngine } from '../../main/engine/engine';
 import { buildAppInfo } from '../../main/electron/app-info';
 import { loadDesktopCatalog } from '../../main/electron/catalog-source';
 import { desktopFixSession } from '../../main/electron/desktop-fixes';
+import { FinishedReports } from '../../main/electron/finished-reports';
+import type { GatheredPersonal } from '../../main/report/gather-personal';
+import { reportServiceForTests, type ReportSideEffects } from './report-service-for-tests';
 import { registerHandlers } from '../../main/electron/handlers';
 import { send, type EventReceiver } from '../../main/electron/ipc-main';
 import { RunService } from '../../main/electron/run-service';
@@ -20,7 +23,7 @@ import { DELIVER_FUNCTION, INVOKE_BINDING } from './ipc-bindings';
 // Electron's ipcMain. The page runs the real preload (page-preload.ts). page.exposeBinding carries
 // the invokes and tells the handlers' sender check which page and frame each came from.
 
-export interface DesktopApp {
+export interface DesktopApp extends ReportSideEffects {
   /** Every event main sent to the page, in order. */
   events: RunEvent[];
   /** Links the page asked to open. */
@@ -36,6 +39,8 @@ interface DesktopOptions {
   /** The bundled page-preload.ts. */
   preloadScript: string;
   timeoutMs?: number;
+  /** What the support report treats as this computer's personal values (default: the real ones). */
+  personal?: GatheredPersonal;
 }
 
 /** The page's webContents as ipc-main.ts sees it: events reach the page in order, one at a time. */
@@ -88,11 +93,14 @@ export async function startDesktopMain(page: Page, options: DesktopOptions): Pro
     stateDir: path.join(userData, 'state'),
     log: (m) => refusals.push(m),
   });
+  const finished = new FinishedReports();
+  const { reports, effects } = reportServiceForTests(page, finished, userData, options.personal);
   const runs = new RunService({
     loadCatalog: () => loadDesktopCatalog(userData),
     runEngine,
     emit: (event) => {
       fixes.observe(event);
+      finished.observe(event);
       events.push(event);
       send(contents, 'check:event', event);
     },
@@ -117,6 +125,7 @@ export async function startDesktopMain(page: Page, options: DesktopOptions): Pro
         return Promise.resolve(false);
       },
       fixes,
+      reports,
     },
   );
   await page.exposeBinding(INVOKE_BINDING, (source, channel: unknown, payload: unknown) =>
@@ -127,6 +136,7 @@ export async function startDesktopMain(page: Page, options: DesktopOptions): Pro
   );
   await page.addInitScript({ path: options.preloadScript });
   return {
+    ...effects,
     events,
     opened,
     refusals,

@@ -4,13 +4,14 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { pathToFileURL } from 'node:url';
 import type * as HarnessModule from './harness';
 import type { DesktopApp, Scenario, World } from './harness';
+import type { GatheredPersonal } from '../../main/report/gather-personal';
 import { HARNESS_BUNDLE, PAGE_PRELOAD_BUNDLE } from './global-setup';
 import { serveRenderer } from './static-server';
 
 type Harness = typeof HarnessModule;
 let harness: Promise<Harness> | undefined;
 /** The bundle global-setup.ts built (the sources cannot be imported directly: see harness.ts). */
-function loadHarness(): Promise<Harness> {
+export function loadHarness(): Promise<Harness> {
   harness ??= import(pathToFileURL(HARNESS_BUNDLE).href) as Promise<Harness>;
   return harness;
 }
@@ -33,20 +34,29 @@ export interface AppFixtures {
   rendererUrl: string;
   /** Main's side of the app for this page: the real handlers, run service and engine. */
   app: DesktopApp;
+  /** What the support report treats as this computer's personal values (default: the real ones). */
+  reportPersonal: GatheredPersonal | undefined;
   /** The page, loaded and showing the app. */
   appPage: Page;
 }
 
 export const test = base.extend<AppFixtures>({
   expectedConsoleErrors: [undefined, { option: true }],
+  reportPersonal: [undefined, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   rendererUrl: async ({}, use) => {
     const server = await serveRenderer(RENDERER, await rendererCsp());
     await use(server.url);
     await server.close();
   },
-  app: async ({ page, rendererUrl }, use) => {
-    const app = await (await loadHarness()).startDesktopMain(page, { rendererOrigin: rendererUrl, preloadScript: PAGE_PRELOAD_BUNDLE });
+  app: async ({ page, rendererUrl, reportPersonal }, use) => {
+    const app = await (
+      await loadHarness()
+    ).startDesktopMain(page, {
+      rendererOrigin: rendererUrl,
+      preloadScript: PAGE_PRELOAD_BUNDLE,
+      ...(reportPersonal ? { personal: reportPersonal } : {}),
+    });
     await use(app);
     await app.close();
   },

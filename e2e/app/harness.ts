@@ -2,3 +2,11 @@
 // Node cannot import the catalog's JSON (no import attribute) from TypeScript sources directly.
 export { startDesktopMain, type DesktopApp } from './desktop-main';
 export { startWorld, TEST_ISSUER, type Scenario, type World } from '../fake-internet/world';
+export {
+  plantedReportHtml,
+  PLANTED,
+  PLANTED_SECRETS,
+  PRINT_HEADER_TEMPLATE,
+  PRINT_MARGINS_MM,
+  printFooterTemplate,
+} from './report-fixture';

@@ -9,6 +9,7 @@ const SELECTIONS: readonly CheckSelection[] = ['network', 'system', 'device'];
 /** How `check` prints: the table, one JSON document, or one line for a fleet tool. */
 export const OUTPUT_FORMATS = ['table', 'json', 'jamf-ea', 'intune'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import { isReportCommand, parseReportArgs, type ReportArgs } from './report-args';
 
 export interface CheckCommand {
   command: 'check';
@@ -31,13 +32,20 @@ export interface ExplainCommand {
 }
 
 export type ParsedArgs =
-  CheckCommand | ExplainCommand | FixCommand | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
+  | CheckCommand
+  | ExplainCommand
+  | FixCommand
+  | ReportArgs
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'usage-error'; message: string };
 
 export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
 
 export const USAGE = `Usage: sync-doctor check [options]
        sync-doctor explain CODE [--json]
 ${FIX_SYNOPSIS}
+       sync-doctor report [options]   (a support report: sync-doctor report --help)
 
 check: checks whether this computer can reach the Apple servers and ports that iPhone, iPad and
 iPod sync, update and restore need, and explains what is in the way.
@@ -65,6 +73,7 @@ explain: 0 a known code, 1 a code Sync Doctor does not know, 2 not an error code
 ${FIX_EXIT}`;
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  if (isReportCommand(argv)) return parseReportArgs(argv.slice(1), parseCliArgs);
   let parsed;
   try {
     parsed = parseArgs({

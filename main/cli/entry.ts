@@ -1,5 +1,6 @@
 import { startupArgs } from './prepare-environment';
 import { startEarlyLookups } from './early-lookups';
+import { checkToRun } from './report-args';
 
 // Ctrl-C once cancels the run and still prints what was found; twice quits at once.
 const controller = new AbortController();
@@ -8,7 +9,7 @@ process.once('SIGINT', () => {
   process.once('SIGINT', () => process.exit(130));
 });
 
-const lookups = startEarlyLookups(startupArgs, controller.signal);
+const lookups = startEarlyLookups(checkToRun(startupArgs) ?? startupArgs, controller.signal);
 // Loaded only now, so that the DNS queries above are already out while it loads.
 import('./main')
   .then(({ runCli }) =>

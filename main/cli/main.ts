@@ -4,6 +4,7 @@ import { runExplain } from './explain-command';
 import { runFixCommand } from './fix';
 
 export type { CliIo } from './check-command';
+import { runReportCommand } from './report-command';
 
 declare const __SYNC_DOCTOR_VERSION__: string;
 
@@ -26,6 +27,9 @@ export async function runCli(args: ParsedArgs, io: CliIo): Promise<number> {
       return runExplain(args, io);
     case 'fix':
       return runFixCommand(args, io);
+    case 'report':
+    case 'report-help':
+      return runReportCommand(args, io);
     case 'check':
       return runCheck(args, io);
   }

@@ -3,6 +3,7 @@ import { prepareResolverEnvironment, UNKNOWN_LOOKUPS } from '../engine/resolver-
 import { parseCliArgs, type ParsedArgs } from './args';
 import { DEFAULT_TIMEOUT_MS } from './defaults';
 import { earlyHosts, runsTheCheck } from './early-lookups';
+import { checkToRun } from './report-args';
 
 /** The command line, parsed once, before the pool starts; the entry goes on with it. */
 export const startupArgs: ParsedArgs = parseCliArgs(process.argv.slice(2));
@@ -16,4 +17,6 @@ function lookupsAtOnce(args: ParsedArgs): number {
   return earlyHosts(args)?.length ?? 0;
 }
 
-prepareResolverEnvironment(runsTheCheck(startupArgs) ? startupArgs.timeoutMs : DEFAULT_TIMEOUT_MS, lookupsAtOnce(startupArgs));
+// `report` runs the same check as `check` (unless it reads a saved one): size the pool for that check.
+const runArgs: ParsedArgs = checkToRun(startupArgs) ?? startupArgs;
+prepareResolverEnvironment(runsTheCheck(runArgs) ? runArgs.timeoutMs : DEFAULT_TIMEOUT_MS, lookupsAtOnce(runArgs));

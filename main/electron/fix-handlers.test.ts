@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeSystem, fixEnvironment } from '../fixes/fixtures/fake-system';
 import { systemCheck, testFinding, testReport } from '../fixes/fixtures/findings';
 import { FixSession } from '../fixes/fix-session';
+import { type ReportService } from './report-service';
 
 import { InvokeBus } from '../../test-support/invoke-bus';
 import { registerHandlers } from './handlers';
@@ -23,7 +24,13 @@ describe('fix channels', () => {
   registerHandlers(
     bus,
     { trustedPage: { kind: 'file', url: PAGE }, isKnownWindow: (contents) => contents === ours, log: () => undefined },
-    { runs: {} as never, appInfo: () => Promise.reject(new Error('unused')), openLink: () => Promise.resolve(false), fixes },
+    {
+      runs: {} as never,
+      appInfo: () => Promise.reject(new Error('unused')),
+      openLink: () => Promise.resolve(false),
+      fixes,
+      reports: {} as ReportService,
+    },
   );
   fixes.observe({ type: 'run-started', runId: 'r1', startedAt: '', planned: [] });
   fixes.observe({

@@ -6,6 +6,7 @@ import { requestSchemas } from '../../app/ipc/schemas';
 import { InvokeBus } from '../../test-support/invoke-bus';
 import type { EngineOptions } from '../engine/engine';
 import { FixSession } from '../fixes/fix-session';
+import { ReportService } from './report-service';
 import { fakeSystem, fixEnvironment } from '../fixes/fixtures/fake-system';
 import { systemCheck } from '../fixes/fixtures/findings';
 import { registerHandlers } from './handlers';
@@ -46,8 +47,23 @@ function mainProcess() {
     isElevated: () => Promise.resolve(true),
     rerun: (ids) => Promise.resolve(ids.map((id) => systemCheck(id, 'ok'))),
   });
+  // A real report service with no finished run behind it: routing is what is under test here.
+  const reports = new ReportService({
+    finishedReport: () => undefined,
+    gatherPersonal: () => Promise.reject(new Error('no run, so nothing is gathered')),
+    catalog: () => Promise.resolve(builtinCatalog()),
+    appVersion: '1.2.3',
+    chooseSavePath: () => Promise.resolve(undefined),
+    writeFile: () => Promise.reject(new Error('no run, so nothing is written')),
+    writeClipboard: () => undefined,
+    printToPdf: () => Promise.reject(new Error('no run, so nothing is printed')),
+    paper: 'A4',
+    log: () => undefined,
+  });
+  const reportCalls = [vi.spyOn(reports, 'preview'), vi.spyOn(reports, 'save'), vi.spyOn(reports, 'copy')];
   const deps = {
     runs,
+    reports,
     appInfo: vi.fn(() => Promise.resolve(INFO)),
     openLink: vi.fn((url: string) => Promise.resolve(url.startsWith('https://'))),
     fixes,
@@ -69,8 +85,9 @@ function mainProcess() {
     deps.appInfo.mock.calls.length +
     deps.openLink.mock.calls.length +
     fixCalls.reduce((sum, spy) => sum + spy.mock.calls.length, 0) +
+    reportCalls.reduce((sum, spy) => sum + spy.mock.calls.length, 0) +
     system.calls.length;
-  return { bus, runs, runEngine, deps, refusals, dispose, send, touched, fixCalls };
+  return { bus, runs, runEngine, deps, refusals, dispose, send, touched, fixCalls, reportCalls };
 }
 
 const fromOurPage: InvokeEvent<Contents> = { sender: ours, senderFrame: { url: PAGE, parent: null } };
@@ -85,6 +102,9 @@ const VALID: { [C in InvokeChannel]: unknown } = {
   'fix:preview': { runId: 'run-1', findingId: 'dns-filter', fixId: 'flush-dns' },
   'fix:apply': { runId: 'run-1', findingId: 'dns-filter', fixId: 'flush-dns' },
   'check:rerun': { runId: 'run-1', checkIds: ['hosts:apple'] },
+  'report:preview': { runId: 'run-1', format: 'md', includePersonal: false },
+  'report:save': { runId: 'run-1', format: 'pdf', includePersonal: false },
+  'report:copy': { runId: 'run-1', includePersonal: true, errorCode: '3194' },
 };
 const CHANNELS = Object.keys(VALID) as InvokeChannel[];
 
@@ -139,6 +159,15 @@ describe('registerHandlers', () => {
     main.fixCalls.forEach((spy, other) => other !== index && expect(spy).not.toHaveBeenCalled());
   });
 
+  it('report:preview, report:save and report:copy reach the report service, which has no finished run to report on', async () => {
+    const main = mainProcess();
+    await expect(main.send('report:preview', VALID['report:preview'])).resolves.toMatchObject({ ok: false, why: 'no-report' });
+    await expect(main.send('report:save', VALID['report:save'])).resolves.toMatchObject({ outcome: 'failed', why: 'no-report' });
+    await expect(main.send('report:copy', VALID['report:copy'])).resolves.toMatchObject({ outcome: 'failed', why: 'no-report' });
+    expect(main.reportCalls.map((spy) => spy.mock.calls.length)).toEqual([1, 1, 1]);
+    expect(main.reportCalls[1]!.mock.calls[0]![0]).toEqual(VALID['report:save']);
+  });
+
   it.each([
     ['check:start', { groups: [] }],
     ['check:start', { groups: ['everything'] }],
@@ -150,6 +179,8 @@ describe('registerHandlers', () => {
     ['link:open', { url: `https://example.com/${'a'.repeat(3000)}` }],
     ['fix:apply', { runId: 'run-1', findingId: 'dns-filter', fixId: 'flush-dns', argv: ['/bin/sh'] }],
     ['fix:preview', { runId: 'run-1', findingId: 'dns-filter', fixId: 'rm -rf' }],
+    ['report:save', { runId: 'run-1', format: 'exe', includePersonal: false }],
+    ['report:copy', { runId: 'run-1', includePersonal: false, path: '/etc/passwd' }],
   ] as const)('%s refuses the payload %j before anything runs', async (channel, payload) => {
     const main = mainProcess();
     await expect(main.send(channel, payload)).rejects.toThrow('Invalid request');

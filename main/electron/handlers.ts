@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../app/ipc/contract';
 import type { FixSession } from '../fixes/fix-session';
 import { handle, type InvokeRegistry, type IpcGuard } from './ipc-main';
+import type { ReportService } from './report-service';
 import type { RunService } from './run-service';
 
 interface HandlerDeps {
@@ -9,6 +10,7 @@ interface HandlerDeps {
   /** Opens an https link in the user's browser; says whether it did. */
   openLink: (url: string) => Promise<boolean>;
   fixes: FixSession;
+  reports: ReportService;
 }
 
 /**
@@ -25,6 +27,9 @@ export function registerHandlers<Sender>(ipc: InvokeRegistry<Sender>, guard: Ipc
     handle(ipc, 'fix:preview', guard, (request) => deps.fixes.preview(request)),
     handle(ipc, 'fix:apply', guard, (request) => deps.fixes.apply(request)),
     handle(ipc, 'check:rerun', guard, (request) => deps.fixes.rerun(request)),
+    handle(ipc, 'report:preview', guard, (request) => deps.reports.preview(request)),
+    handle(ipc, 'report:save', guard, (request) => deps.reports.save(request)),
+    handle(ipc, 'report:copy', guard, (request) => deps.reports.copy(request)),
   ];
   return () => disposers.forEach((dispose) => dispose());
 }

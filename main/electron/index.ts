@@ -1,6 +1,7 @@
 import './prepare-environment';
 import sudoPrompt from '@expo/sudo-prompt';
 import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { builtinCatalog } from '../../app/catalog/builtin';
@@ -17,6 +18,11 @@ import { send } from './ipc-main';
 import { lockDownSession } from './lockdown';
 import { menuTemplate } from './menu';
 import { openInBrowser } from './external-links';
+import { paperSizeFor } from '../../app/report/print-settings';
+import { gatherPersonal, thisSystem } from '../report/gather-personal';
+import { FinishedReports } from './finished-reports';
+import { chooseSavePath, printHtmlToPdf, writeClipboard } from './report-edge';
+import { ReportService } from './report-service';
 import { RunService } from './run-service';
 import type { TrustedPage } from './sender-check';
 import { createMainWindow } from './window';
@@ -48,12 +54,14 @@ const fixes = desktopFixSession({
   log,
 });
 
+const finished = new FinishedReports();
 const runs = new RunService({
   loadCatalog: () => loadDesktopCatalog(app.getPath('userData')),
   // Chromium's resolver understands PAC scripts and auto-detection, which the engine alone cannot.
   runEngine: (options, emit) => runEngine({ ...options, proxy }, emit),
   emit: (event) => {
     fixes.observe(event);
+    finished.observe(event);
     void send(target(), 'check:event', event);
   },
   timeoutMs: DEFAULT_TIMEOUT_MS,
@@ -116,6 +124,18 @@ if (elevatedFix) {
         appInfo: async () => buildAppInfo({ name: app.name, version: app.getVersion() }, await loadDesktopCatalog(app.getPath('userData'))),
         openLink: openInBrowser,
         fixes,
+        reports: new ReportService({
+          finishedReport: (runId) => finished.get(runId),
+          gatherPersonal: () => gatherPersonal(thisSystem(), AbortSignal.timeout(10_000)),
+          catalog: async () => (await loadDesktopCatalog(app.getPath('userData'))).catalog,
+          appVersion: app.getVersion(),
+          chooseSavePath: chooseSavePath(() => mainWindow, app.getPath('documents')),
+          writeFile: (file, data) => writeFile(file, data),
+          writeClipboard,
+          printToPdf: printHtmlToPdf(log),
+          paper: paperSizeFor(app.getSystemLocale() || app.getLocale()),
+          log,
+        }),
       },
     );
     await openWindow();

@@ -1,4 +1,12 @@
-import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf, SyncDoctorApi } from '../../app/ipc/contract';
+import type {
+  EventChannel,
+  EventChannels,
+  InvokeChannel,
+  ReportRequest,
+  RequestOf,
+  ResponseOf,
+  SyncDoctorApi,
+} from '../../app/ipc/contract';
 
 /** How the API reaches main: `rendererTransport` over Electron's ipcRenderer. */
 export interface Transport {
@@ -18,5 +26,23 @@ export function createApi(transport: Transport): SyncDoctorApi {
     previewFix: (request) => transport.invoke('fix:preview', { runId: request.runId, findingId: request.findingId, fixId: request.fixId }),
     applyFix: (request) => transport.invoke('fix:apply', { runId: request.runId, findingId: request.findingId, fixId: request.fixId }),
     rerunChecks: (request) => transport.invoke('check:rerun', { runId: request.runId, checkIds: [...request.checkIds] }),
+    previewReport: (request) => transport.invoke('report:preview', reportRequest(request)),
+    saveReport: (request) => transport.invoke('report:save', reportRequest(request)),
+    copyReportForForum: (request) =>
+      transport.invoke('report:copy', {
+        runId: request.runId,
+        includePersonal: request.includePersonal,
+        ...(request.errorCode !== undefined ? { errorCode: request.errorCode } : {}),
+      }),
+  };
+}
+
+/** Only the fields of the contract: the page's object may carry anything, and strict schemas in main refuse extras. */
+function reportRequest(request: ReportRequest): ReportRequest {
+  return {
+    runId: request.runId,
+    format: request.format,
+    includePersonal: request.includePersonal,
+    ...(request.errorCode !== undefined ? { errorCode: request.errorCode } : {}),
   };
 }

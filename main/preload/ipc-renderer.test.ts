@@ -87,11 +87,14 @@ describe('createApi', () => {
       'appInfo',
       'applyFix',
       'cancelCheck',
+      'copyReportForForum',
       'listFixes',
       'onRunEvent',
       'openLink',
       'previewFix',
+      'previewReport',
       'rerunChecks',
+      'saveReport',
       'startCheck',
     ]);
   });

@@ -75,8 +75,9 @@ describe('the app', () => {
     await user.keyboard('{ArrowDown}');
     expect(screen.getByRole('button', { name: 'Servers' })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Servers' })).toHaveAttribute('aria-current', 'page');
+    // Up from the first section wraps round to the last one.
     await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(screen.getByRole('button', { name: 'Processes' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('button', { name: 'Report' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('shows helper processes as not yet run until the run checks them, then flags the missing ones that matter', async () => {

@@ -6,6 +6,7 @@ import { Overview } from '../screens/Overview';
 import { Ports } from '../screens/Ports';
 import { Processes } from '../screens/Processes';
 import { Servers } from '../screens/Servers';
+import { ReportScreen } from '../report/ReportScreen';
 import { CatalogNotice } from './CatalogNotice';
 import { Nav } from './Nav';
 import { RunControls } from './RunControls';
@@ -20,6 +21,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <Ports />;
     case 'processes':
       return <Processes />;
+    case 'report':
+      return <ReportScreen />;
     default:
       return assertNever(screen, 'screen');
   }

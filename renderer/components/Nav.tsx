@@ -2,7 +2,13 @@ import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../store/context';
 import { SCREENS, type Screen } from '../store/ui-slice';
 
-const SCREEN_TITLE: Record<Screen, string> = { overview: 'Overview', servers: 'Servers', ports: 'Ports', processes: 'Processes' };
+const SCREEN_TITLE: Record<Screen, string> = {
+  overview: 'Overview',
+  servers: 'Servers',
+  ports: 'Ports',
+  processes: 'Processes',
+  report: 'Report',
+};
 
 /** The sections as buttons: Tab reaches them, arrow keys move between them. */
 export function Nav() {

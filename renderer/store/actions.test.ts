@@ -20,6 +20,9 @@ function fakeApi(overrides: Partial<SyncDoctorApi> = {}): SyncDoctorApi & { push
     previewFix: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-run' as const, message: 'No check has run yet.' })),
     applyFix: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-run' as const, message: 'No check has run yet.' })),
     rerunChecks: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-run' as const, message: 'No check has run yet.' })),
+    previewReport: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-report' as const, message: 'No run.' })),
+    saveReport: vi.fn(() => Promise.resolve({ outcome: 'cancelled' as const })),
+    copyReportForForum: vi.fn(() => Promise.resolve({ outcome: 'failed' as const, why: 'no-report' as const, message: 'No run.' })),
     push: (event) => listeners.forEach((listener) => listener(event)),
     ...overrides,
   };

@@ -1,12 +1,13 @@
 import type { CheckGroup } from '../../app/contract/check';
 import type { SyncDoctorApi } from '../../app/ipc/contract';
+import { createReportActions, type ReportActions } from '../report/report-actions';
 import { isActive } from './run-slice';
 import type { AppStore } from './store';
 
 const ALL_GROUPS: CheckGroup[] = ['network', 'system'];
 
 /** The store's side effects: the only code that talks to window.syncDoctor. */
-export interface Actions {
+export interface Actions extends ReportActions {
   startRun(): Promise<void>;
   cancelRun(): Promise<void>;
   openLink(url: string): void;
@@ -16,6 +17,7 @@ export interface Actions {
 
 export function createActions(store: AppStore, api: SyncDoctorApi): Actions {
   return {
+    ...createReportActions(store, api),
     async startRun() {
       if (isActive(store.getState().run.phase)) return;
       store.getState().runStarting();

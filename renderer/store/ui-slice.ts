@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 
-export const SCREENS = ['overview', 'servers', 'ports', 'processes'] as const;
+export const SCREENS = ['overview', 'servers', 'ports', 'processes', 'report'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface UiSlice {
