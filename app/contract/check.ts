@@ -1,6 +1,8 @@
 // The shapes every check produces. The CLI's JSON, the IPC events and the report are built from
 // these, so a change here is a change to the public contract (bump REPORT_SCHEMA when it breaks).
 
+import type { SystemCheckReason } from './system-reasons';
+
 export const REPORT_SCHEMA = 'sync-doctor/report@1';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skipped';
@@ -33,6 +35,14 @@ export type NetworkReason = (typeof NETWORK_REASONS)[number];
 
 export const CHECK_KINDS = ['server', 'port', 'ntp', 'process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
+
+/** The kinds that test the network; every other kind of CHECK_KINDS is a check of this computer. */
+const NETWORK_KINDS = ['server', 'port', 'ntp'] as const satisfies readonly CheckKind[];
+type NetworkKind = (typeof NETWORK_KINDS)[number];
+export type SystemKind = Exclude<CheckKind, NetworkKind>;
+export const SYSTEM_KINDS: readonly SystemKind[] = CHECK_KINDS.filter(
+  (kind): kind is SystemKind => !(NETWORK_KINDS as readonly CheckKind[]).includes(kind),
+);
 
 export type CheckGroup = 'network' | 'system';
 
@@ -141,8 +151,9 @@ export interface NtpCheck extends CheckBase {
 
 /** A check of the user's own computer (processes, services, hosts file...). */
 export interface SystemCheck extends CheckBase {
-  kind: 'process' | 'service' | 'listener' | 'hosts' | 'proxy' | 'firewall' | 'clock';
+  kind: SystemKind;
   group: 'system';
+  reason: SystemCheckReason;
   host?: string;
   port?: number;
   protocol?: 'tcp' | 'udp';

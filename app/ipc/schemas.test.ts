@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent, ServerCheck } from '../contract/check';
+import { CHECK_KINDS, SYSTEM_KINDS, type RunEvent, type ServerCheck, type SystemCheck } from '../contract/check';
+import { SYSTEM_CHECK_REASONS } from '../contract/system-reasons';
 import { requestSchemas, runEventSchema, validate } from './schemas';
 
 const server: ServerCheck = {
@@ -56,6 +57,29 @@ describe('IPC schemas', () => {
     });
     expect(validate(runEventSchema, { type: 'check-result', runId: '', result: server }).ok).toBe(false);
     expect(validate(runEventSchema, { type: 'check-result', runId: 'r', result: { ...server, kind: 'satellite' } }).ok).toBe(false);
+  });
+
+  it('hold a check of this computer to the system kinds and reasons, as the type does', () => {
+    const hosts: SystemCheck = {
+      id: 'hosts:apple',
+      kind: 'hosts',
+      group: 'system',
+      title: 'Hosts file',
+      status: 'fail',
+      reason: 'hosts-entry',
+      detail: 'gs.apple.com is redirected on line 23.',
+      timings: {},
+    };
+    const event = (result: unknown) => ({ type: 'check-result', runId: 'r', result });
+    for (const reason of SYSTEM_CHECK_REASONS) expect(validate(runEventSchema, event({ ...hosts, reason })).ok, reason).toBe(true);
+    for (const reason of ['hosts-redirect', 'hosts-blocks-apple', 'tls-intercepted', '']) {
+      expect(validate(runEventSchema, event({ ...hosts, reason }))).toMatchObject({
+        ok: false,
+        problem: expect.stringContaining('reason'),
+      });
+    }
+    expect(validate(runEventSchema, event({ ...hosts, kind: 'server' })).ok).toBe(false);
+    expect(SYSTEM_KINDS).toEqual(CHECK_KINDS.filter((kind) => kind !== 'server' && kind !== 'port' && kind !== 'ntp'));
   });
 
   it('keep requests narrow: no extra fields, no empty or unknown groups', () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { CHECK_KINDS, NETWORK_REASONS, type CheckResult, type RunEvent } from '../contract/check';
+import { CHECK_KINDS, NETWORK_REASONS, SYSTEM_KINDS, type CheckResult, type RunEvent } from '../contract/check';
+import { SYSTEM_CHECK_REASONS } from '../contract/system-reasons';
 import { portEntrySchema, processEntrySchema } from '../catalog/schema';
 import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf } from './contract';
 
@@ -15,6 +16,7 @@ const kind = z.enum(CHECK_KINDS);
 const protocol = z.enum(['tcp', 'udp']);
 const layer = z.enum(['ok', 'warn', 'fail', 'not-run']);
 const networkReason = z.enum(NETWORK_REASONS);
+const systemReason = z.enum(SYSTEM_CHECK_REASONS);
 const runId = z.string().check(z.minLength(1), z.maxLength(200));
 
 const timings = z.object({
@@ -76,9 +78,9 @@ const ntpCheck = z.object({
 
 const systemCheck = z.object({
   ...base,
-  kind: z.enum(['process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock']),
+  kind: z.enum(SYSTEM_KINDS),
   group: z.literal('system'),
-  reason: text,
+  reason: systemReason,
   host: z.optional(text),
   port: z.optional(count),
   protocol: z.optional(protocol),

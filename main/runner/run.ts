@@ -93,7 +93,7 @@ async function runOne(task: CheckTask, options: RunOptions): Promise<CheckResult
       status: 'fail',
       reason: 'internal-error',
       detail: `This check stopped with an internal error: ${(error as Error).message}`,
-    } as CheckResult;
+    };
   } finally {
     if (stepIn) signal.removeEventListener('abort', stepIn);
     if (timer) clearTimeout(timer);

@@ -1,5 +1,5 @@
 import type { CheckStatus, PlannedCheck, SystemCheck } from '../../app/contract/check';
-import type { SystemReason } from '../../app/contract/system-reasons';
+import type { SystemCheckReason } from '../../app/contract/system-reasons';
 import { CANCELLED_DETAIL, type CheckTask } from '../runner/task';
 import type { Trouble } from './exec';
 
@@ -16,7 +16,7 @@ export const OS_NAMES: Record<SystemOs, string> = { windows: 'Windows', mac: 'ma
 
 export interface SystemOutcome {
   status: CheckStatus;
-  reason: SystemReason | 'ok' | 'cancelled' | 'clock-skew';
+  reason: SystemCheckReason;
   detail: string;
   facts?: Facts;
 }

@@ -169,7 +169,7 @@ describe('the app', () => {
       store
         .getState()
         .runEvent(
-          result({ ...hosts, status: 'fail', reason: 'hosts-redirect', detail: 'gs.apple.com is redirected on line 23.', timings: {} }),
+          result({ ...hosts, status: 'fail', reason: 'hosts-entry', detail: 'gs.apple.com is redirected on line 23.', timings: {} }),
         );
     });
     expect(screen.getByRole('heading', { level: 2, name: 'This computer' })).toBeInTheDocument();
