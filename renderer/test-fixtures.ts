@@ -16,6 +16,7 @@ export function plannedServer(host: string, port = 443, pattern?: string): Plann
     protocol: 'tcp',
     purpose: `Purpose of ${host}`,
     ...(pattern ? { pattern } : {}),
+    entryId: host,
   };
 }
 
@@ -36,6 +37,7 @@ export function serverResult(planned: PlannedCheck, overrides: Partial<ServerChe
     layers: { dns: 'ok', tcp: 'ok', tls: 'ok', http: 'ok' },
     tls: { issuer: 'Apple Public Server RSA CA', subject: planned.host ?? '', validTo: '2027-01-01', trusted: true, chain: [] },
     ...(planned.pattern ? { pattern: planned.pattern } : {}),
+    ...(planned.entryId ? { entryId: planned.entryId } : {}),
     ...overrides,
   };
 }

@@ -104,7 +104,7 @@ interface CheckBase {
   /** A sentence a person understands. */
   detail: string;
   timings: Timings;
-  /** The catalog entry this check comes from. */
+  /** The catalog entry this check comes from: its PlannedCheck's entryId. */
   entryId?: string;
 }
 
@@ -174,6 +174,12 @@ export interface PlannedCheck {
   protocol?: 'tcp' | 'udp';
   pattern?: string;
   purpose?: string;
+  /**
+   * The catalog entry this check comes from (a server, port or process entry's id; `ntp` for the
+   * time check), so a screen finds the checks of an entry without reading ids or matching ports.
+   * Absent for checks no entry lists (the hosts file, the proxy, the firewall...).
+   */
+  entryId?: string;
 }
 
 export interface Summary {

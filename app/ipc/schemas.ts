@@ -99,6 +99,7 @@ const plannedCheck = z.object({
   protocol: z.optional(protocol),
   pattern: z.optional(text),
   purpose: z.optional(text),
+  entryId: z.optional(text),
 });
 
 const report = z.object({

@@ -79,6 +79,7 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
           protocol: 'tcp',
           pattern,
           purpose: entry.purpose,
+          entryId: entry.id,
         } as const;
         return reportedOnly(planned, {
           ...planned,
@@ -97,6 +98,7 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
           port,
           protocol,
           purpose: entry.usedBy,
+          entryId: entry.id,
         } as const;
         return reportedOnly(planned, { ...planned, ...notTestable(entry) });
       }
@@ -110,8 +112,8 @@ function warmUpTls(): void {
 }
 
 /** What a check says of an entry that cannot be tested (no concrete host, or no server that answers). */
-function notTestable(entry: { id: string; untestable: string }) {
-  return { entryId: entry.id, status: 'skipped', reason: 'not-testable', detail: entry.untestable, timings: {} } as const;
+function notTestable(entry: { untestable: string }) {
+  return { status: 'skipped', reason: 'not-testable', detail: entry.untestable, timings: {} } as const;
 }
 
 /** A check whose result is known without contacting anything. */

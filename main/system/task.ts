@@ -49,6 +49,7 @@ export function systemTask(plan: SystemPlan, run: (signal: AbortSignal) => Promi
     ...(plan.port !== undefined ? { port: plan.port } : {}),
     ...(plan.protocol ? { protocol: plan.protocol } : {}),
     ...(plan.purpose ? { purpose: plan.purpose } : {}),
+    ...(plan.entryId ? { entryId: plan.entryId } : {}),
   };
   const toResult = (outcome: SystemOutcome): SystemCheck => ({
     id: plan.id,

@@ -92,8 +92,15 @@ describe('the app', () => {
       kind: 'process' as const,
       group: 'system' as const,
       title: 'AppleMobileDeviceService.exe',
+      entryId: 'mobile-device-service',
     };
-    const photos = { id: 'process:photo-processor', kind: 'process' as const, group: 'system' as const, title: 'iTunesPhotoProcessor.exe' };
+    const photos = {
+      id: 'process:photo-processor',
+      kind: 'process' as const,
+      group: 'system' as const,
+      title: 'iTunesPhotoProcessor.exe',
+      entryId: 'photo-processor',
+    };
     act(() => {
       store.getState().runStarting();
       store.getState().runEvent(started([service, photos]));
@@ -103,6 +110,7 @@ describe('the app', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('A helper that matters is not running: AppleMobileDeviceService.exe.');
     expect(screen.getByLabelText('AppleMobileDeviceService.exe: Missing')).toHaveTextContent('Needed: start or reinstall it');
     expect(screen.getByLabelText('iTunesPhotoProcessor.exe: Running')).toHaveTextContent('Running (pid 42)');
+    expect(screen.getByLabelText('iTunesPhotoProcessor.exe: Running')).toHaveTextContent('Converts photos');
   });
 
   it('lists every port of the source, saying which local checks have not run', async () => {
@@ -117,6 +125,7 @@ describe('the app', () => {
       title: 'TCP 554',
       host: 'portquiz.net',
       port: 554,
+      entryId: 'port-554',
     };
     act(() => {
       store.getState().runStarting();
@@ -151,6 +160,7 @@ describe('the app', () => {
       title: 'TCP 27015 on this computer',
       port: 27015,
       protocol: 'tcp' as const,
+      entryId: 'port-27015',
     };
     const hosts = { id: 'hosts:file', kind: 'hosts' as const, group: 'system' as const, title: 'Hosts file' };
     act(() => {

@@ -47,15 +47,12 @@ export function portRows(entries: readonly PortEntry[], run: RunState): PortRow[
   });
 }
 
-function inRange(entry: PortEntry, port: number | undefined): boolean {
-  return port !== undefined && port >= entry.port && port <= (entry.portEnd ?? entry.port);
-}
-
 /** The checks of what listens on this computer that look at this entry's ports. */
 function listenerChecks(entry: PortEntry, planned: readonly PlannedCheck[]): PlannedCheck[] {
-  return planned.filter((p) => p.kind === 'listener' && inRange(entry, p.port) && (p.protocol ?? entry.protocol) === entry.protocol);
+  return planned.filter((p) => p.kind === 'listener' && p.entryId === entry.id);
 }
 
+/** The checks that say something about this entry: its own, or those of the servers or the time check that use the port. */
 function coveringChecks(entry: PortEntry, planned: readonly PlannedCheck[]): PlannedCheck[] {
   switch (entry.covered) {
     case 'servers':
@@ -65,7 +62,7 @@ function coveringChecks(entry: PortEntry, planned: readonly PlannedCheck[]): Pla
     case 'local':
       return listenerChecks(entry, planned);
     case undefined:
-      return planned.filter((p) => p.kind === 'port' && inRange(entry, p.port) && (entry.host === undefined || p.host === entry.host));
+      return planned.filter((p) => p.kind === 'port' && p.entryId === entry.id);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { CheckResult, PlannedCheck } from '../../app/contract/check';
-import { processCheckId, processCheckTitle, processEntryIdOf } from '../../app/catalog/process-check';
+import { processCheckId, processCheckTitle } from '../../app/catalog/process-check';
 import type { ProcessEntry } from '../../app/catalog/schema';
 import { isActive, type RunState } from '../store/run-slice';
 
@@ -56,7 +56,7 @@ export function processView(entries: readonly ProcessEntry[], platform: string, 
 }
 
 function rowOf(planned: PlannedCheck, result: CheckResult | undefined, byId: Map<string, ProcessEntry>, active: boolean): ProcessRow {
-  const entry = result?.entryId ? byId.get(result.entryId) : byId.get(processEntryIdOf(planned.id));
+  const entry = planned.entryId !== undefined ? byId.get(planned.entryId) : undefined;
   const importanceFact = result?.kind === 'process' ? result.facts?.['importance'] : undefined;
   const importance = entry?.importance ?? (isImportance(importanceFact) ? importanceFact : undefined);
   const base = { id: planned.id, name: planned.title, role: entry?.role ?? planned.purpose ?? '', importance };
