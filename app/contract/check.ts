@@ -201,6 +201,11 @@ export interface Report {
   checks: CheckResult[];
 }
 
+/**
+ * What a run says as it goes: run-started first, then for every planned check exactly one
+ * check-started and, later, its one check-result (a check cancelled before it ran included),
+ * and run-finished last.
+ */
 export type RunEvent =
   | { type: 'run-started'; runId: string; startedAt: string; planned: PlannedCheck[] }
   | { type: 'check-started'; runId: string; checkId: string }

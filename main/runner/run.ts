@@ -41,12 +41,9 @@ export async function runChecks(tasks: readonly CheckTask[], options: RunOptions
     while (next < startOrder.length) {
       const index = startOrder[next++]!;
       const task = tasks[index]!;
-      if (options.signal?.aborted) {
-        results[index] = task.interrupted('cancelled');
-      } else {
-        emit({ type: 'check-started', runId, checkId: task.planned.id });
-        results[index] = await runOne(task, options);
-      }
+      // Every check is announced, even one a cancel reaches before it runs: a listener can count on one start per result.
+      emit({ type: 'check-started', runId, checkId: task.planned.id });
+      results[index] = options.signal?.aborted ? task.interrupted('cancelled') : await runOne(task, options);
       emit({ type: 'check-result', runId, result: results[index]! });
     }
   };
