@@ -1,5 +1,5 @@
 // A fake event feed for unit tests only: small, hand-made runs in the contract's shapes.
-import type { CheckResult, PlannedCheck, Report, RunEvent, ServerCheck, SystemCheck } from '../app/contract/check';
+import type { CheckResult, PlannedCheck, ReportHeader, RunEvent, ServerCheck, SystemCheck } from '../app/contract/check';
 import { summarize } from '../app/contract/check';
 import type { AppInfo } from '../app/ipc/contract';
 
@@ -67,8 +67,9 @@ export function result(check: CheckResult, runId = RUN): RunEvent {
   return { type: 'check-result', runId, result: check };
 }
 
+/** run-finished for a run whose results were these (sent before it, one check-result each). */
 export function finished(checks: CheckResult[], cancelled = false, runId = RUN): RunEvent {
-  const report: Report = {
+  const header: ReportHeader = {
     schema: 'sync-doctor/report@1',
     startedAt: '2026-11-25T09:00:00.000Z',
     durationMs: 1200,
@@ -76,9 +77,13 @@ export function finished(checks: CheckResult[], cancelled = false, runId = RUN):
     catalog: { version: 'v', updated: '2026-11-25', source: 'built-in' },
     platform: { os: 'win32', release: '10', arch: 'x64' },
     summary: summarize(checks),
-    checks,
   };
-  return { type: 'run-finished', runId, report };
+  return { type: 'run-finished', runId, header };
+}
+
+/** A whole run as the engine sends it: started, each result, finished. */
+export function wholeRun(planned: PlannedCheck[], checks: CheckResult[], cancelled = false, runId = RUN): RunEvent[] {
+  return [started(planned, runId), ...checks.map((check) => result(check, runId)), finished(checks, cancelled, runId)];
 }
 
 export const APP_INFO: AppInfo = {

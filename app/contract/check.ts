@@ -201,16 +201,21 @@ export interface Report {
   checks: CheckResult[];
 }
 
+/** A report without its checks: how the run as a whole went. */
+export type ReportHeader = Omit<Report, 'checks'>;
+
 /**
  * What a run says as it goes: run-started first, then for every planned check exactly one
  * check-started and, later, its one check-result (a check cancelled before it ran included),
- * and run-finished last.
+ * and run-finished last. The check-result events are the one copy of each result: run-finished
+ * carries only the report's header, and a listener that wants the whole report puts the results
+ * it was sent in plan order (the engine's own caller gets the full Report back).
  */
 export type RunEvent =
   | { type: 'run-started'; runId: string; startedAt: string; planned: PlannedCheck[] }
   | { type: 'check-started'; runId: string; checkId: string }
   | { type: 'check-result'; runId: string; result: CheckResult }
-  | { type: 'run-finished'; runId: string; report: Report };
+  | { type: 'run-finished'; runId: string; header: ReportHeader };
 
 export function summarize(checks: readonly CheckResult[]): Summary {
   const summary: Summary = { ok: 0, warn: 0, fail: 0, skipped: 0 };

@@ -46,6 +46,19 @@ describe('IPC schemas', () => {
           facts: { pid: 4, path: null },
         },
       },
+      {
+        type: 'run-finished',
+        runId: 'r',
+        header: {
+          schema: 'sync-doctor/report@1',
+          startedAt: 'now',
+          durationMs: 12,
+          cancelled: false,
+          catalog: { version: 'v', updated: '2026-11-25', source: 'built-in' },
+          platform: { os: 'win32', release: '10', arch: 'x64' },
+          summary: { ok: 1, warn: 0, fail: 1, skipped: 0 },
+        },
+      },
     ];
     for (const event of events) expect(validate(runEventSchema, event)).toEqual({ ok: true, value: event });
   });

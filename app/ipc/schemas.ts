@@ -102,7 +102,7 @@ const plannedCheck = z.object({
   entryId: z.optional(text),
 });
 
-const report = z.object({
+const reportHeader = z.object({
   schema: z.literal('sync-doctor/report@1'),
   startedAt: text,
   durationMs: count,
@@ -110,14 +110,13 @@ const report = z.object({
   catalog: z.object({ version: text, updated: text, source: text }),
   platform: z.object({ os: text, release: text, arch: text }),
   summary: z.object({ ok: count, warn: count, fail: count, skipped: count }),
-  checks: z.array(checkResultSchema),
 });
 
 export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-started'), runId, startedAt: text, planned: z.array(plannedCheck) }),
   z.object({ type: z.literal('check-started'), runId, checkId: text }),
   z.object({ type: z.literal('check-result'), runId, result: checkResultSchema }),
-  z.object({ type: z.literal('run-finished'), runId, report }),
+  z.object({ type: z.literal('run-finished'), runId, header: reportHeader }),
 ]);
 
 const appInfo = z.object({

@@ -12,7 +12,7 @@ function controllableEngine() {
     return new Promise<Report>((resolve) => {
       const finish = () => {
         const report = { cancelled: options.signal?.aborted ?? false } as Report;
-        emit({ type: 'run-finished', runId: options.runId ?? '', report });
+        emit({ type: 'run-finished', runId: options.runId ?? '', header: report });
         resolve(report);
       };
       options.signal?.addEventListener('abort', finish, { once: true });
@@ -59,7 +59,7 @@ describe('RunService', () => {
     expect(runs.cancel('run-9')).toEqual({ cancelled: false });
     expect(runs.cancel('run-1')).toEqual({ cancelled: true });
     expect(runs.cancel('run-1')).toEqual({ cancelled: false });
-    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ type: 'run-finished', report: { cancelled: true } }));
+    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ type: 'run-finished', header: { cancelled: true } }));
   });
 
   it('lets a new run begin right after a cancel, once the old one has wound down', async () => {

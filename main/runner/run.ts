@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { REPORT_SCHEMA, summarize, type CheckResult, type Report, type RunEvent } from '../../app/contract/check';
+import { REPORT_SCHEMA, summarize, type CheckResult, type Report, type ReportHeader, type RunEvent } from '../../app/contract/check';
 import { withDeadline } from '../probes/deadline';
 import type { CheckTask } from './task';
 
@@ -51,7 +51,7 @@ export async function runChecks(tasks: readonly CheckTask[], options: RunOptions
   await Promise.all(Array.from({ length: workers }, worker));
 
   const checks = results.filter((result): result is CheckResult => result !== undefined);
-  const report: Report = {
+  const header: ReportHeader = {
     schema: REPORT_SCHEMA,
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - start),
@@ -59,10 +59,10 @@ export async function runChecks(tasks: readonly CheckTask[], options: RunOptions
     catalog: options.catalog,
     platform: { os: process.platform, release: os.release(), arch: process.arch },
     summary: summarize(checks),
-    checks,
   };
-  emit({ type: 'run-finished', runId, report });
-  return report;
+  // The results went out one by one as check-result events; run-finished does not send them again.
+  emit({ type: 'run-finished', runId, header });
+  return { ...header, checks };
 }
 
 /** Task indices, longest chain first; ties keep plan order (the sort is stable). */

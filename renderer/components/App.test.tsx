@@ -28,7 +28,11 @@ describe('the app', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(actions.cancelRun).toHaveBeenCalledOnce();
     expect(screen.getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
-    act(() => store.getState().runEvent(finished([serverResult(gs), serverResult(mz, { status: 'skipped', reason: 'cancelled' })], true)));
+    const cancelledMz = serverResult(mz, { status: 'skipped', reason: 'cancelled' });
+    act(() => {
+      store.getState().runEvent(result(cancelledMz));
+      store.getState().runEvent(finished([serverResult(gs), cancelledMz], true));
+    });
     expect(screen.getByRole('heading', { level: 1, name: 'Check cancelled' })).toBeInTheDocument();
     expect(screen.getByText(/1 of 2 checks finished before you cancelled/)).toBeInTheDocument();
     expect(screen.getByText('Cancelled after 1 of 2 checks')).toBeInTheDocument();
