@@ -64,7 +64,7 @@ export async function emulatePreload(page: Page, options: { timeoutMs?: number }
   const handlers: { [C in InvokeChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> } = {
     'check:start': (request) => runs.start(request.groups),
     'check:cancel': (request) => runs.cancel(request.runId),
-    'app:info': async () => buildAppInfo({ name: 'Sync Doctor', version: 'e2e' }, await loadDesktopCatalog(userData)),
+    'app:info': async () => buildAppInfo({ name: 'Sync Doctor', version: 'e2e' }, await runs.catalog()),
     // Tests never open a browser: the link is recorded and reported as not opened.
     'link:open': (request) => {
       opened.push(request.url);

@@ -81,7 +81,7 @@ if (!app.requestSingleInstanceLock()) {
       { trustedPage: page, isKnownWindow: (contents) => BrowserWindow.fromWebContents(contents) === mainWindow, log },
       {
         runs,
-        appInfo: async () => buildAppInfo({ name: app.name, version: app.getVersion() }, await loadDesktopCatalog(app.getPath('userData'))),
+        appInfo: async () => buildAppInfo({ name: app.name, version: app.getVersion() }, await runs.catalog()),
         openLink: openInBrowser,
       },
     );

@@ -78,6 +78,37 @@ describe('RunService', () => {
     expect(runs.runningId).toBeUndefined();
   });
 
+  it('gives app info the catalog the last run read, reading it once before the first run and once per run', async () => {
+    const engine = controllableEngine();
+    let reads = 0;
+    const loadCatalog = vi.fn(() => Promise.resolve({ catalog: { ...builtinCatalog(), version: `read-${++reads}` }, source: 'built-in' }));
+    const runs = new RunService({ loadCatalog, runEngine: engine.runEngine, emit: () => undefined, timeoutMs: 1000, concurrency: 4 });
+    expect((await runs.catalog()).catalog.version).toBe('read-1');
+    expect((await runs.catalog()).catalog.version).toBe('read-1');
+    await runs.start(['network']);
+    const shown = await runs.catalog();
+    expect(shown.catalog.version).toBe('read-2');
+    // The very object the run was given, not a second read that could differ from it.
+    expect(engine.runs[0]?.options.catalog).toBe(shown.catalog);
+    expect(loadCatalog).toHaveBeenCalledTimes(2);
+  });
+
+  it('tries the catalog again for app info after a read that failed', async () => {
+    const loadCatalog = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('disk busy'))
+      .mockResolvedValueOnce({ catalog: builtinCatalog(), source: 'built-in' });
+    const runs = new RunService({
+      loadCatalog,
+      runEngine: controllableEngine().runEngine,
+      emit: () => undefined,
+      timeoutMs: 1,
+      concurrency: 1,
+    });
+    await expect(runs.catalog()).rejects.toThrow('disk busy');
+    await expect(runs.catalog()).resolves.toMatchObject({ source: 'built-in' });
+  });
+
   it('answers with the reason when the catalog cannot be loaded', async () => {
     const runs = new RunService({
       loadCatalog: () => Promise.reject(new Error('disk on fire')),
