@@ -14,8 +14,11 @@ export type Verdict =
 /** Reasons that mean nothing got through at all: no names, no connections. */
 const UNREACHED = new Set(['dns-nxdomain', 'dns-timeout', 'dns-failed', 'tcp-timeout', 'tcp-unreachable', 'ntp-no-answer']);
 
+/** What the verdict reads of a run: while it runs, not its results (only how many are in). */
+export type VerdictInput = Pick<RunState, 'phase' | 'error' | 'done' | 'planned' | 'results'>;
+
 /** The overview's one-line answer, from what the run found so far. */
-export function verdictOf(run: RunState): Verdict {
+export function verdictOf(run: VerdictInput): Verdict {
   switch (run.phase) {
     case 'idle':
       return { kind: 'idle' };
