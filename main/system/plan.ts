@@ -1,6 +1,7 @@
 import type { Catalog } from '../../app/catalog/schema';
 import type { ProxyRouter } from '../proxy/router';
 import type { CheckTask } from '../runner/task';
+import { runCommand } from './exec';
 import { shareNtpResult } from './clock/share-ntp';
 import { clockTask } from './clock/tasks';
 import { firewallTasks } from './firewall/tasks';
@@ -15,6 +16,7 @@ import { processTasks } from './processes/tasks';
 import { proxyTasks } from './proxy/tasks';
 import { serviceTasks } from './services/tasks';
 import { systemOs, type SystemOs } from './task';
+import { sharedWindowsPowerShell } from './windows-powershell';
 
 interface SystemPlanOptions {
   /** --hosts-file: check this file instead of the system's. */
@@ -28,20 +30,22 @@ interface SystemPlanOptions {
 /**
  * The network tasks (with the NTP task shared with the clock check, so NTP is asked once),
  * followed by the checks of this computer in a fixed order: processes, services, listeners,
- * hosts file, proxy, firewall, clock. One process listing and one port scan serve every row.
+ * hosts file, proxy, firewall, clock. One process listing, one port scan and (on Windows) one
+ * PowerShell run serve every row.
  */
 export function withSystemTasks(network: readonly CheckTask[], catalog: Catalog, options: SystemPlanOptions): CheckTask[] {
   const os = options.os ?? systemOs();
   const { tasks, result } = shareNtpResult(network);
   const processes = sharedProcessList();
+  const powershell = sharedWindowsPowerShell();
   return [
     ...tasks,
     ...processTasks(catalog.processes ?? [], os, processes),
-    ...serviceTasks(os),
+    ...serviceTasks(os, runCommand, powershell),
     ...listenerTasks(listenerTargets(catalog), os, sharedScan(listenerScanner(os)), processes),
     ...hostsTasks(options.hostsFile ?? (os === 'windows' ? windowsHostsLocation : systemHostsPath()), watchListOf(catalog)),
     ...proxyTasks(options.proxy),
-    ...firewallTasks(os, processes),
+    ...firewallTasks(os, processes, runCommand, powershell),
     clockTask(catalog, result ? { shared: result } : {}),
   ];
 }

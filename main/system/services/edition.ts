@@ -6,21 +6,26 @@ interface AppxPackage {
   installLocation: string;
 }
 
+/** The Store packages' part of the one PowerShell run on Windows (windows-powershell.ts): adds `appx` to its result `$r`. */
+export const APPX_PART = [
+  'try { $r.appx = @(Get-AppxPackage -Name \'AppleInc.*\' | ForEach-Object { [ordered]@{ Name = "$($_.Name)"; Version = "$($_.Version)"; InstallLocation = "$($_.InstallLocation)" } }) } catch { $r.appxError = "$_" }',
+];
+
 /**
- * Reads `Get-AppxPackage -Name AppleInc.* | Select-Object Name,Version,InstallLocation |
- * ConvertTo-Json`: PowerShell prints one object for one package, an array for several and
- * nothing for none. Pure; garbage gives undefined.
+ * The Apple Store packages from the script's JSON: its `appx` field, a list (or one object, as
+ * ConvertTo-Json may write a single item; null or an empty list for none). Undefined when they
+ * could not be listed (appxError, no such field) or the output is garbage. Pure.
  */
-export function parseAppxJson(text: string): AppxPackage[] | undefined {
-  const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed === '') return [];
+export function parseAppxPackages(text: string): AppxPackage[] | undefined {
   let data: unknown;
   try {
-    data = JSON.parse(trimmed);
+    data = JSON.parse(text.replace(/^\uFEFF/, '').trim());
   } catch {
     return undefined;
   }
-  const rows = Array.isArray(data) ? data : [data];
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !('appx' in data)) return undefined;
+  const appx = (data as Record<string, unknown>)['appx'];
+  const rows = Array.isArray(appx) ? appx : appx === null ? [] : [appx];
   const packages: AppxPackage[] = [];
   for (const row of rows) {
     if (typeof row !== 'object' || row === null) return undefined;
