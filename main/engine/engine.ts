@@ -3,7 +3,7 @@ import type { Catalog } from '../../app/catalog/schema';
 import { proxiedConnect } from '../proxy/connector';
 import { proxyRouter, type ProxyOptions } from '../proxy/router';
 import { DnsCache, type DnsSettings } from '../runner/dns-cache';
-import { networkTasks, type NetworkPlanOptions } from '../runner/network-plan';
+import { networkTasks, timeCheckTask, type NetworkPlanOptions } from '../runner/network-plan';
 import { runChecks } from '../runner/run';
 import type { CheckTask } from '../runner/task';
 import { withSystemTasks } from '../system/plan';
@@ -31,23 +31,24 @@ export interface EngineOptions {
 
 /** Every check the options ask for, in report order: network first, then this computer. */
 export function planTasks(options: EngineOptions): CheckTask[] {
-  const tasks: CheckTask[] = [];
   // One router per run: the network checks connect through the proxy it picks, the proxy check reports it.
   const proxy = proxyRouter(options.proxy);
-  if (options.groups.includes('network')) {
-    tasks.push(
-      ...networkTasks(options.catalog, {
-        ...(options.extraIssuers ? { extraIssuers: options.extraIssuers } : {}),
-        lookups: options.lookups ?? new DnsCache(options.dns),
-        ...(options.ntp ? { ntp: options.ntp } : {}),
-        connect: proxiedConnect(proxy),
-      }),
-    );
-  }
-  if (options.groups.includes('system')) {
-    return withSystemTasks(tasks, options.catalog, { proxy, ...(options.hostsFile ? { hostsFile: options.hostsFile } : {}) });
-  }
-  return tasks;
+  const network: NetworkPlanOptions = {
+    ...(options.extraIssuers ? { extraIssuers: options.extraIssuers } : {}),
+    lookups: options.lookups ?? new DnsCache(options.dns),
+    ...(options.ntp ? { ntp: options.ntp } : {}),
+    connect: proxiedConnect(proxy),
+  };
+  const withNetwork = options.groups.includes('network');
+  const tasks = withNetwork ? networkTasks(options.catalog, network) : [];
+  if (!options.groups.includes('system')) return tasks;
+  // Without the network checks the clock still needs the time server's answer: it runs the NTP check itself.
+  const timeCheck = withNetwork ? undefined : timeCheckTask(options.catalog, network);
+  return withSystemTasks(tasks, options.catalog, {
+    proxy,
+    ...(options.hostsFile ? { hostsFile: options.hostsFile } : {}),
+    ...(timeCheck ? { timeCheck } : {}),
+  });
 }
 
 /** The one entry point the CLI and the desktop app share. */

@@ -61,10 +61,7 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
         );
       }
       case 'ntp':
-        return ntpTask(
-          { host: item.host, purpose: item.entry.purpose, maxOffsetMs: item.entry.maxOffsetMs ?? 120_000, ...options.ntp },
-          dns,
-        );
+        return timeCheckOf(item.entry, dns, options);
       case 'untestable-server': {
         const { entry } = item;
         const pattern = entry.pattern;
@@ -104,6 +101,18 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
       }
     }
   });
+}
+
+/**
+ * The check of this computer's clock against the catalog's time server, on its own: for a run
+ * without the network checks, whose clock check still needs the time server's answer.
+ */
+export function timeCheckTask(catalog: Catalog, options: NetworkPlanOptions = {}): CheckTask | undefined {
+  return catalog.ntp ? timeCheckOf(catalog.ntp, options.lookups ?? new DnsCache(), options) : undefined;
+}
+
+function timeCheckOf(entry: NonNullable<Catalog['ntp']>, dns: DnsCache, options: NetworkPlanOptions): CheckTask {
+  return ntpTask({ host: entry.host, purpose: entry.purpose, maxOffsetMs: entry.maxOffsetMs ?? 120_000, ...options.ntp }, dns);
 }
 
 /** Loads the trust store after the DNS queries are sent rather than when the first handshake is due. */

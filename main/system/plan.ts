@@ -25,10 +25,13 @@ interface SystemPlanOptions {
   proxy: ProxyRouter;
   /** Default: the running OS. */
   os?: SystemOs;
+  /** The NTP check for the clock to run itself, when `network` has none (a run of the system checks only). */
+  timeCheck?: CheckTask;
 }
 
 /**
- * The network tasks (with the NTP task shared with the clock check, so NTP is asked once),
+ * The network tasks (with the NTP task shared with the clock check, so NTP is asked once; without
+ * one, the clock runs `timeCheck` itself),
  * followed by the checks of this computer in a fixed order: processes, services, listeners,
  * hosts file, proxy, firewall, clock. One process listing, one port scan and (on Windows) one
  * PowerShell run serve every row.
@@ -36,6 +39,8 @@ interface SystemPlanOptions {
 export function withSystemTasks(network: readonly CheckTask[], catalog: Catalog, options: SystemPlanOptions): CheckTask[] {
   const os = options.os ?? systemOs();
   const { tasks, result } = shareNtpResult(network);
+  const timeCheck = options.timeCheck;
+  const ntpAnswer = result ? () => result : timeCheck ? (signal: AbortSignal) => timeCheck.run(signal) : undefined;
   const processes = sharedProcessList();
   const powershell = sharedWindowsPowerShell();
   return [
@@ -46,6 +51,6 @@ export function withSystemTasks(network: readonly CheckTask[], catalog: Catalog,
     ...hostsTasks(options.hostsFile ?? (os === 'windows' ? windowsHostsLocation : systemHostsPath()), watchListOf(catalog)),
     ...proxyTasks(options.proxy),
     ...firewallTasks(os, processes, runCommand, powershell),
-    clockTask(catalog, result ? { shared: result } : {}),
+    clockTask(catalog, ntpAnswer),
   ];
 }

@@ -3,9 +3,10 @@ import type { CheckTask } from '../../runner/task';
 
 /**
  * Lets the clock check read the NTP check's answer instead of asking the time server a second
- * time. The NTP task is wrapped, not changed: whatever it reports (answer, deadline, cancel)
- * also settles `result`. The runner starts tasks in plan order and the clock comes after the
- * network checks, so the NTP task is always started first, at any concurrency.
+ * time. The NTP task is wrapped, not changed (its chain length and deadline stay): whatever it
+ * reports (answer, deadline, cancel) also settles `result`. The runner starts the longest chains
+ * first and the clock has none, so the NTP task is always started before the clock, at any
+ * concurrency, and the clock never waits on a check that has not begun.
  */
 export function shareNtpResult(tasks: readonly CheckTask[]): { tasks: CheckTask[]; result?: Promise<CheckResult> } {
   const index = tasks.findIndex((task) => task.planned.kind === 'ntp');
@@ -14,7 +15,7 @@ export function shareNtpResult(tasks: readonly CheckTask[]): { tasks: CheckTask[
   let settle: (result: CheckResult) => void = () => undefined;
   const result = new Promise<CheckResult>((resolve) => (settle = resolve));
   const wrapped: CheckTask = {
-    planned: ntp.planned,
+    ...ntp,
     async run(signal) {
       try {
         const outcome = await ntp.run(signal);
