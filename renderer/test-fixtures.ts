@@ -1,5 +1,5 @@
 // A fake event feed for unit tests only: small, hand-made runs in the contract's shapes.
-import type { CheckResult, PlannedCheck, ReportHeader, RunEvent, ServerCheck, SystemCheck } from '../app/contract/check';
+import type { CheckResult, PlannedCheck, PortCheck, ReportHeader, RunEvent, ServerCheck, SystemCheck } from '../app/contract/check';
 import { summarize } from '../app/contract/check';
 import type { AppInfo } from '../app/ipc/contract';
 
@@ -38,6 +38,29 @@ export function serverResult(planned: PlannedCheck, overrides: Partial<ServerChe
     tls: { issuer: 'Apple Public Server RSA CA', subject: planned.host ?? '', validTo: '2027-01-01', trusted: true, chain: [] },
     ...(planned.pattern ? { pattern: planned.pattern } : {}),
     ...(planned.entryId ? { entryId: planned.entryId } : {}),
+    ...overrides,
+  };
+}
+
+/** The plan of an outgoing port check of a catalog port entry. */
+export function plannedPort(port: number, entryId: string, host = 'portquiz.net'): PlannedCheck {
+  return { id: `port:${host}:${port}`, kind: 'port', group: 'network', title: `TCP ${port}`, host, port, protocol: 'tcp', entryId };
+}
+
+/** A port check's result: open unless overridden. */
+export function portResult(planned: PlannedCheck, overrides: Partial<PortCheck> = {}): PortCheck {
+  const { kind: _kind, group: _group, pattern: _pattern, protocol: _protocol, ...fromPlan } = planned;
+  return {
+    ...fromPlan,
+    kind: 'port',
+    group: 'network',
+    port: planned.port ?? 0,
+    protocol: 'tcp',
+    purpose: planned.purpose ?? 'RTSP',
+    status: 'ok',
+    reason: 'ok',
+    detail: `Port ${planned.port} is open.`,
+    timings: {},
     ...overrides,
   };
 }

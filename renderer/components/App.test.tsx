@@ -1,9 +1,8 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { PortCheck } from '../../app/contract/check';
 import { renderApp } from '../test-render';
-import { finished, plannedServer, processResult, result, serverResult, started } from '../test-fixtures';
+import { finished, plannedPort, plannedServer, portResult, processResult, result, serverResult, started } from '../test-fixtures';
 
 const gs = plannedServer('gs.apple.com');
 const mz = plannedServer('a3.mzstatic.com', 443, '*.mzstatic.com');
@@ -122,31 +121,12 @@ describe('the app', () => {
     const { store } = renderApp();
     await user.click(screen.getByRole('button', { name: 'Ports' }));
     expect(screen.getAllByText('Not checked yet')).toHaveLength(3);
-    const port = {
-      id: 'port:portquiz.net:554',
-      kind: 'port' as const,
-      group: 'network' as const,
-      title: 'TCP 554',
-      host: 'portquiz.net',
-      port: 554,
-      entryId: 'port-554',
-    };
+    const port = plannedPort(554, 'port-554');
     act(() => {
       store.getState().runStarting();
       store.getState().runEvent(started([gs, port]));
       store.getState().runEvent(result(serverResult(gs)));
-      store.getState().runEvent(
-        result({
-          ...port,
-          kind: 'port',
-          protocol: 'tcp',
-          purpose: 'RTSP',
-          status: 'fail',
-          reason: 'tcp-timeout',
-          detail: 'No answer.',
-          timings: {},
-        } satisfies PortCheck),
-      );
+      store.getState().runEvent(result(portResult(port, { status: 'fail', reason: 'tcp-timeout', detail: 'No answer.' })));
     });
     const row = (name: string) => screen.getByRole('row', { name: new RegExp(name) });
     expect(row('TCP 554')).toHaveTextContent('Blocked: 554');

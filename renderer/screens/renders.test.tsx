@@ -1,10 +1,10 @@
 import { act, waitFor } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { PlannedCheck, PortCheck, RunEvent } from '../../app/contract/check';
+import type { PlannedCheck, RunEvent } from '../../app/contract/check';
 import { portCoverage } from '../model/ports';
 import { renderInStore } from '../test-render';
-import { APP_INFO, plannedServer, processResult, result, serverResult, started } from '../test-fixtures';
+import { APP_INFO, plannedPort, plannedServer, portResult, processResult, result, serverResult, started } from '../test-fixtures';
 import { Overview } from './Overview';
 import { PortRow } from './Ports';
 import { ProcessItem } from './Processes';
@@ -83,15 +83,7 @@ describe('what re-renders while results stream in', () => {
       unknown,
       (typeof APP_INFO.catalog.ports)[number],
     ];
-    const port554: PlannedCheck = {
-      id: 'port:portquiz.net:554',
-      kind: 'port',
-      group: 'network',
-      title: 'TCP 554',
-      host: 'portquiz.net',
-      port: 554,
-      entryId: outbound.id,
-    };
+    const port554 = plannedPort(554, outbound.id);
     const listener: PlannedCheck = { id: 'listener:tcp:27015', kind: 'listener', group: 'system', title: 'TCP 27015', entryId: local.id };
     const planned = [port554, listener];
     const { ui, updates } = counting({
@@ -109,18 +101,7 @@ describe('what re-renders while results stream in', () => {
     send(startedCheck(port554.id), startedCheck(listener.id));
     expect(updates).toEqual(before);
 
-    const blocked: PortCheck = {
-      ...port554,
-      kind: 'port',
-      group: 'network',
-      port: 554,
-      protocol: 'tcp',
-      purpose: 'RTSP',
-      status: 'fail',
-      reason: 'tcp-timeout',
-      detail: 'No answer.',
-      timings: {},
-    };
+    const blocked = portResult(port554, { status: 'fail', reason: 'tcp-timeout', detail: 'No answer.' });
     send(result(blocked));
     expect(updates['local']).toBe(before['local']);
     expect(updates['outbound']).toBe(before['outbound']! + 1);
