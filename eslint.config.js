@@ -49,10 +49,34 @@ export default tseslint.config(
       ],
     },
   },
+  // Test code lives in test-support/ (shared by every kind of test) and e2e/ (the fake internet and
+  // the end-to-end suites). Product code imports neither; unit tests beside the code take their
+  // shared fixtures from test-support/, never from e2e/. (A rule name of its own, so these patterns
+  // add to the folders' no-restricted-imports instead of replacing them.)
+  {
+    files: ['app/**/*.ts', 'main/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'renderer/test-*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test-support/**', '**/e2e/**'], message: 'Product code must not import test code.' }] },
+      ],
+    },
+  },
+  {
+    files: ['app/**/*.test.ts', 'main/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/e2e/**'], message: 'Unit tests take shared fixtures from test-support/, not from the e2e suites.' }] },
+      ],
+    },
+  },
   {
     // IPC goes through the typed, sender-checking wrappers only (app/ipc/contract.ts lists the channels).
-    files: ['main/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.{js,mjs,ts}'],
-    ignores: ['main/electron/ipc-main.ts', 'main/preload/ipc-renderer.ts'],
+    // The two Electron entry points import ipcMain / ipcRenderer only to hand them to those wrappers.
+    files: ['main/**/*.ts', 'e2e/**/*.ts', 'test-support/**/*.ts', 'scripts/**/*.{js,mjs,ts}'],
+    ignores: ['main/electron/index.ts', 'main/preload/index.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -61,16 +85,22 @@ export default tseslint.config(
             {
               name: 'electron',
               importNames: ['ipcMain', 'ipcRenderer'],
-              message: 'Use handle()/send() from main/electron/ipc-main.ts or invoke()/subscribe() from main/preload/ipc-renderer.ts.',
+              message:
+                'Use handle()/send() from main/electron/ipc-main.ts or rendererTransport() from main/preload/ipc-renderer.ts; only the entry points pass Electron’s objects to them.',
             },
           ],
         },
       ],
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'e2e/**/*.ts', 'test-support/**/*.ts', 'scripts/**/*.{js,mjs,ts}'],
+    rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: 'MemberExpression[object.name=/^(ipcMain|ipcRenderer)$/], MemberExpression[property.name=/^(ipcMain|ipcRenderer)$/]',
-          message: 'Raw ipcMain/ipcRenderer is banned outside the IPC wrappers: use main/electron/ipc-main.ts or main/preload/ipc-renderer.ts.',
+          message: 'Raw ipcMain/ipcRenderer is banned: pass it to the IPC wrappers in main/electron/ipc-main.ts or main/preload/ipc-renderer.ts.',
         },
         {
           selector: "CallExpression[callee.property.name='send'][callee.object.property.name='webContents'], CallExpression[callee.property.name='send'][callee.object.name=/^(webContents|contents)$/], MemberExpression[object.property.name='webContents'][property.name='ipc']",

@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['app/**/*.test.ts', 'main/**/*.test.ts'],
+          include: ['app/**/*.test.ts', 'main/**/*.test.ts', 'test-support/**/*.test.ts'],
           environment: 'node',
           testTimeout: 15_000,
         },

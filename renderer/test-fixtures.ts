@@ -2,6 +2,7 @@
 import type { CheckResult, PlannedCheck, PortCheck, ReportHeader, RunEvent, ServerCheck, SystemCheck } from '../app/contract/check';
 import { summarize } from '../app/contract/check';
 import type { AppInfo } from '../app/ipc/contract';
+import { diagnose } from '../app/diagnosis/diagnose';
 
 export const RUN = 'run-1';
 
@@ -100,6 +101,8 @@ export function finished(checks: CheckResult[], cancelled = false, runId = RUN):
     catalog: { version: 'v', updated: '2026-11-25', source: 'built-in' },
     platform: { os: 'win32', release: '10', arch: 'x64' },
     summary: summarize(checks),
+    // As the engine does (main/engine/engine.ts): the diagnosis of the results, in the header.
+    findings: diagnose(checks),
   };
   return { type: 'run-finished', runId, header };
 }

@@ -60,8 +60,15 @@ export function checkAsarContents(files) {
   }
   if (!files.some((file) => /^\/out\/renderer\/assets\/index-[\w-]+\.js$/.test(file))) problems.push('missing the renderer bundle');
   if (!files.some((file) => file.startsWith('/node_modules/zod/'))) problems.push('missing zod (main needs it at run time)');
+  if (!files.some((file) => file.startsWith('/node_modules/@expo/sudo-prompt/'))) {
+    problems.push('missing @expo/sudo-prompt (main asks for administrator rights with it)');
+  }
+  for (const name of ['plist', '@xmldom/xmldom']) {
+    if (!files.some((file) => file.startsWith(`/node_modules/${name}/`)))
+      problems.push(`missing ${name} (the device check needs it at run time)`);
+  }
   const banned = [
-    [/^\/(main|renderer|app|e2e|bench|scripts|docs|\.github)\//, 'sources, tests or tooling'],
+    [/^\/(main|renderer|app|e2e|test-support|bench|scripts|docs|\.github)\//, 'sources, tests or tooling'],
     [/^\/out\/(cli|fake-internet|e2e-app)\//, 'the CLI or test bundles'],
     [/\.(test|spec)\.[cm]?[jt]sx?$/, 'a test'],
     [/\/fixtures?\//, 'fixtures'],

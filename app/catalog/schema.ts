@@ -15,7 +15,7 @@ const serverEntrySchema = z.object({
   host: z.optional(hostName),
   purpose: text,
   ports: z.array(port).check(z.minLength(1)),
-  /** Name of an issuer set, or a list of issuer names; absent: any trusted issuer is fine. */
+  /** Name of an issuer set, or a list of issuer names (exact O or CN, see isExpectedIssuer); absent: any trusted issuer is fine. */
   issuers: z.optional(z.union([text, z.array(text)])),
   http: z.optional(
     z.object({

@@ -1,6 +1,7 @@
 // The shapes every check produces. The CLI's JSON, the IPC events and the report are built from
 // these, so a change here is a change to the public contract (bump REPORT_SCHEMA when it breaks).
 
+import type { Finding } from '../diagnosis/finding';
 import type { SystemCheckReason } from './system-reasons';
 
 export const REPORT_SCHEMA = 'sync-doctor/report@1';
@@ -33,7 +34,19 @@ export const NETWORK_REASONS = [
 ] as const;
 export type NetworkReason = (typeof NETWORK_REASONS)[number];
 
-export const CHECK_KINDS = ['server', 'port', 'ntp', 'process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock'] as const;
+export const CHECK_KINDS = [
+  'server',
+  'port',
+  'ntp',
+  'process',
+  'service',
+  'listener',
+  'hosts',
+  'proxy',
+  'firewall',
+  'clock',
+  'device',
+] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 /** The kinds that test the network; every other kind of CHECK_KINDS is a check of this computer. */
@@ -199,6 +212,8 @@ export interface Report {
   summary: Summary;
   /** In catalog order, whatever order they finished in. */
   checks: CheckResult[];
+  /** What the checks mean, one finding per cause, most likely first (app/diagnosis). An added field: still report@1. */
+  findings?: Finding[];
 }
 
 /** A report without its checks: how the run as a whole went. */

@@ -26,6 +26,15 @@ export const SYSTEM_REASON_MEANINGS = {
   'firewall-off': 'The system firewall is off (not a sync problem, reported for completeness).',
   'security-product': 'Third-party security software is installed or active; it often interferes (named in the detail).',
   'clock-unknown': 'The clock could not be compared with a time server.',
+  'device-none':
+    'The device service answers but sees no iPhone, iPad or iPod: unlock it, tap Trust, try another cable and a port on the computer itself, no hub.',
+  'device-not-trusted':
+    'A device is seen but this computer holds no pairing record for it: it does not trust this computer yet (unlock it and tap Trust; error 0xE8000015).',
+  'device-service-unreachable':
+    'Nothing listens where the device service should (Apple Mobile Device Service or the Apple Devices app on Windows, usbmuxd on macOS and Linux).',
+  'device-driver-problem':
+    'An Apple device (vendor 05AC) is connected but Windows reports a problem with its driver (Apple Mobile Device USB driver).',
+  'device-not-on-usb': 'The device service lists no device and no Apple device is on the USB bus at all: the cable or the port.',
 } as const;
 
 export type SystemReason = keyof typeof SYSTEM_REASON_MEANINGS;

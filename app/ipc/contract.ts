@@ -2,8 +2,11 @@
 // here with its request and response (invoke) or its payload (events); the typed wrappers in
 // main/electron/ipc-main.ts and main/preload/ipc-renderer.ts accept nothing else.
 
-import type { CheckGroup, RunEvent } from '../contract/check';
+import type { CheckGroup, CheckResult, RunEvent } from '../contract/check';
 import type { PortEntry, ProcessEntry } from '../catalog/schema';
+import type { FindingId, FixId } from '../diagnosis/finding';
+import type { FixAttempt } from '../fixes/attempt';
+import type { FixOffer, FixPreview } from '../fixes/preview';
 
 interface StartCheckRequest {
   groups: CheckGroup[];
@@ -46,11 +49,42 @@ export interface AppInfo {
   };
 }
 
+/** Why main refused a fix request: not a fix it offered for this run, an older run, or busy. */
+export type FixRefusal = { ok: false; why: 'no-run' | 'stale' | 'unknown' | 'not-previewed' | 'busy' | 'internal'; message: string };
+
+interface FixListRequest {
+  runId: string;
+}
+
+/** A fix is named only by the ids main offered for a finding of the run. */
+interface FixRequest {
+  runId: string;
+  findingId: FindingId;
+  fixId: FixId;
+}
+
+export type FixListResponse = { ok: true; offers: FixOffer[] } | FixRefusal;
+export type FixPreviewResponse = { ok: true; preview: FixPreview } | FixRefusal;
+/** The attempt says how it went (applied, cancelled, needs-admin...) and the re-check before and after. */
+export type FixApplyResponse = { ok: true; attempt: FixAttempt } | FixRefusal;
+
+interface RerunChecksRequest {
+  runId: string;
+  /** Ids of checks of that run. */
+  checkIds: string[];
+}
+
+export type RerunChecksResponse = { ok: true; results: CheckResult[] } | FixRefusal;
+
 interface InvokeChannels {
   'check:start': { request: StartCheckRequest; response: StartCheckResponse };
   'check:cancel': { request: CancelCheckRequest; response: CancelCheckResponse };
   'app:info': { request: null; response: AppInfo };
   'link:open': { request: OpenLinkRequest; response: OpenLinkResponse };
+  'fix:list': { request: FixListRequest; response: FixListResponse };
+  'fix:preview': { request: FixRequest; response: FixPreviewResponse };
+  'fix:apply': { request: FixRequest; response: FixApplyResponse };
+  'check:rerun': { request: RerunChecksRequest; response: RerunChecksResponse };
 }
 
 export interface EventChannels {
@@ -71,4 +105,12 @@ export interface SyncDoctorApi {
   appInfo(): Promise<AppInfo>;
   /** Opens an https:// link in the user's browser; anything else is refused. */
   openLink(url: string): Promise<OpenLinkResponse>;
+  /** The fixes main offers for the findings of that (finished) run. */
+  listFixes(runId: string): Promise<FixListResponse>;
+  /** Exactly what an offered fix would do; nothing changes. */
+  previewFix(request: FixRequest): Promise<FixPreviewResponse>;
+  /** Applies a previewed fix (asking for administrator rights once, if it needs them), then re-checks. */
+  applyFix(request: FixRequest): Promise<FixApplyResponse>;
+  /** Runs some checks of that run again. */
+  rerunChecks(request: RerunChecksRequest): Promise<RerunChecksResponse>;
 }

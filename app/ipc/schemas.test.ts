@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_KINDS, SYSTEM_KINDS, type RunEvent, type ServerCheck, type SystemCheck } from '../contract/check';
+import { CHECK_KINDS, SYSTEM_KINDS, type ReportHeader, type RunEvent, type ServerCheck, type SystemCheck } from '../contract/check';
 import { SYSTEM_CHECK_REASONS } from '../contract/system-reasons';
 import { requestSchemas, runEventSchema, validate } from './schemas';
 
@@ -18,6 +18,16 @@ const server: ServerCheck = {
   purpose: 'Signs firmware',
   layers: { dns: 'ok', tcp: 'ok', tls: 'fail', http: 'not-run' },
   tls: { issuer: 'Corp Inspection CA', subject: 'gs.apple.com', validTo: '2027-01-01', trusted: false, chain: ['Corp Inspection CA'] },
+};
+
+const HEADER: ReportHeader = {
+  schema: 'sync-doctor/report@1',
+  startedAt: 'now',
+  durationMs: 12,
+  cancelled: false,
+  catalog: { version: 'v', updated: '2026-11-25', source: 'built-in' },
+  platform: { os: 'win32', release: '10', arch: 'x64' },
+  summary: { ok: 1, warn: 0, fail: 1, skipped: 0 },
 };
 
 describe('IPC schemas', () => {
@@ -47,16 +57,40 @@ describe('IPC schemas', () => {
         },
       },
       {
+        type: 'check-result',
+        runId: 'r',
+        result: {
+          id: 'device:usbmux',
+          kind: 'device',
+          group: 'system',
+          title: 'iPhone, iPad or iPod',
+          status: 'warn',
+          reason: 'device-not-trusted',
+          detail: 'This iPhone does not trust this computer yet.',
+          timings: {},
+          facts: { devices: 1, kinds: 'iPhone', serialsLast4: '802E', notTrusted: 1 },
+        },
+      },
+      {
         type: 'run-finished',
         runId: 'r',
         header: {
-          schema: 'sync-doctor/report@1',
-          startedAt: 'now',
-          durationMs: 12,
-          cancelled: false,
-          catalog: { version: 'v', updated: '2026-11-25', source: 'built-in' },
-          platform: { os: 'win32', release: '10', arch: 'x64' },
-          summary: { ok: 1, warn: 0, fail: 1, skipped: 0 },
+          ...HEADER,
+          findings: [
+            {
+              id: 'https-inspection',
+              severity: 'fail',
+              title: 'Something reads your encrypted Apple traffic',
+              detail: 'gs.apple.com answered with a certificate from Corp Inspection CA.',
+              confidence: 'high',
+              checks: [server.id],
+              errorCodes: ['3194'],
+              symptoms: ['update-error'],
+              fixes: ['open-security-settings'],
+              steps: { windows: ['Turn off HTTPS inspection.'], mac: ['Turn off HTTPS inspection.'] },
+              subject: { hosts: ['gs.apple.com'], issuers: ['Corp Inspection CA'] },
+            },
+          ],
         },
       },
     ];
@@ -70,6 +104,16 @@ describe('IPC schemas', () => {
     });
     expect(validate(runEventSchema, { type: 'check-result', runId: '', result: server }).ok).toBe(false);
     expect(validate(runEventSchema, { type: 'check-result', runId: 'r', result: { ...server, kind: 'satellite' } }).ok).toBe(false);
+  });
+
+  it('let run-finished carry the findings but not a second copy of the results', () => {
+    const finished = (extra: object) => ({ type: 'run-finished', runId: 'r', header: { ...HEADER, ...extra } });
+    expect(validate(runEventSchema, finished({ findings: [{ id: 'made-up' }] }))).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('findings'),
+    });
+    const parsed = validate(runEventSchema, finished({ checks: [server] }));
+    expect(parsed.ok && parsed.value.type === 'run-finished' && 'checks' in parsed.value.header).toBe(false);
   });
 
   it('hold a check of this computer to the system kinds and reasons, as the type does', () => {
@@ -102,5 +146,23 @@ describe('IPC schemas', () => {
     expect(validate(requestSchemas['check:start'], { groups: ['network'], timeoutMs: 1 }).ok).toBe(false);
     expect(validate(requestSchemas['app:info'], null).ok).toBe(true);
     expect(validate(requestSchemas['link:open'], { url: 'x'.repeat(5000) }).ok).toBe(false);
+  });
+
+  it('name a fix only by known ids: never a command, a path or anything extra', () => {
+    const fix = requestSchemas['fix:apply'];
+    expect(validate(fix, { runId: 'r', findingId: 'hosts-file-redirect', fixId: 'remove-hosts-redirects' }).ok).toBe(true);
+    for (const bad of [
+      { runId: 'r', findingId: 'hosts-file-redirect', fixId: 'rm -rf /' },
+      { runId: 'r', findingId: 'not-a-finding', fixId: 'flush-dns' },
+      { runId: 'r', findingId: 'hosts-file-redirect', fixId: 'flush-dns', argv: ['/bin/sh'] },
+      { runId: '', findingId: 'hosts-file-redirect', fixId: 'flush-dns' },
+      { findingId: 'hosts-file-redirect', fixId: 'flush-dns' },
+    ]) {
+      expect(validate(fix, bad).ok, JSON.stringify(bad)).toBe(false);
+    }
+    const rerun = requestSchemas['check:rerun'];
+    expect(validate(rerun, { runId: 'r', checkIds: ['hosts:apple'] }).ok).toBe(true);
+    expect(validate(rerun, { runId: 'r', checkIds: [] }).ok).toBe(false);
+    expect(validate(rerun, { runId: 'r', checkIds: ['x'.repeat(301)] }).ok).toBe(false);
   });
 });

@@ -2,6 +2,10 @@ import * as z from 'zod/mini';
 import { CHECK_KINDS, NETWORK_REASONS, SYSTEM_KINDS, type CheckResult, type RunEvent } from '../contract/check';
 import { SYSTEM_CHECK_REASONS } from '../contract/system-reasons';
 import { portEntrySchema, processEntrySchema } from '../catalog/schema';
+import { FINDING_IDS, FIX_IDS } from '../diagnosis/finding';
+import type { FixAttempt } from '../fixes/attempt';
+import type { FixPreview } from '../fixes/preview';
+import { findingSchema } from './finding-schema';
 import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf } from './contract';
 
 // Every payload that crosses the process boundary is validated on arrival: requests in main,
@@ -110,6 +114,7 @@ const reportHeader = z.object({
   catalog: z.object({ version: text, updated: text, source: text }),
   platform: z.object({ os: text, release: text, arch: text }),
   summary: z.object({ ok: count, warn: count, fail: count, skipped: count }),
+  findings: z.optional(z.array(findingSchema)),
 });
 
 export const runEventSchema = z.discriminatedUnion('type', [
@@ -134,11 +139,82 @@ const appInfo = z.object({
   }),
 });
 
+const findingId = z.enum(FINDING_IDS);
+const fixId = z.enum(FIX_IDS);
+const argv = z.array(text);
+const fixStep = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('command'), argv, purpose: text }),
+  z.object({
+    kind: z.literal('edit-file'),
+    file: text,
+    backup: text,
+    changes: z.array(z.object({ line: count, before: text, after: z.optional(text) })),
+    purpose: text,
+  }),
+  z.object({ kind: z.literal('open-settings'), page: text, argv, purpose: text }),
+  z.object({ kind: z.literal('manual'), text }),
+]);
+const fixPreview = z.object({
+  fixId,
+  findingId,
+  title: text,
+  changes: text,
+  steps: z.array(fixStep),
+  needsAdmin: z.boolean(),
+  undoable: z.boolean(),
+  recheck: z.array(text),
+  blocked: z.optional(text),
+  fingerprint: text,
+});
+const fixOffer = z.object({
+  findingId,
+  fixId,
+  title: text,
+  changes: text,
+  needsAdmin: z.boolean(),
+  undoable: z.boolean(),
+  guidance: z.boolean(),
+});
+export const fixOutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('applied') }),
+  z.object({ kind: z.literal('failed'), why: text }),
+  z.object({ kind: z.literal('needs-admin'), why: text }),
+  z.object({ kind: z.literal('cancelled') }),
+  z.object({ kind: z.literal('changed-since-preview'), why: text }),
+  z.object({ kind: z.literal('nothing-to-do'), why: text }),
+]);
+export const commandRecordSchema = z.object({ argv, exitCode: z.nullable(z.number()), output: text, elevated: z.boolean() });
+const snapshot = z.object({ id: text, title: text, status, reason: text });
+const fixAttempt = z.object({
+  fixId,
+  findingId,
+  action: z.enum(['apply', 'undo']),
+  startedAt: text,
+  finishedAt: text,
+  steps: z.array(fixStep),
+  commands: z.array(commandRecordSchema),
+  outcome: fixOutcomeSchema,
+  backup: z.optional(text),
+  before: z.array(snapshot),
+  after: z.array(snapshot),
+});
+const refusal = z.object({
+  ok: z.literal(false),
+  why: z.enum(['no-run', 'stale', 'unknown', 'not-previewed', 'busy', 'internal']),
+  message: text,
+});
+const fixRequest = z.strictObject({ runId, findingId, fixId });
+const checkId = z.string().check(z.minLength(1), z.maxLength(300));
+
 export const requestSchemas = {
   'check:start': z.strictObject({ groups: z.array(group).check(z.minLength(1), z.maxLength(2)) }),
   'check:cancel': z.strictObject({ runId }),
   'app:info': z.null(),
   'link:open': z.strictObject({ url: z.string().check(z.maxLength(2048)) }),
+  'fix:list': z.strictObject({ runId }),
+  'fix:preview': fixRequest,
+  'fix:apply': fixRequest,
+  'check:rerun': z.strictObject({ runId, checkIds: z.array(checkId).check(z.minLength(1), z.maxLength(500)) }),
 } as const satisfies { [C in InvokeChannel]: z.ZodMiniType<RequestOf<C>> };
 
 export const responseSchemas = {
@@ -149,6 +225,10 @@ export const responseSchemas = {
   'check:cancel': z.object({ cancelled: z.boolean() }),
   'app:info': appInfo,
   'link:open': z.object({ opened: z.boolean() }),
+  'fix:list': z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), offers: z.array(fixOffer) }), refusal]),
+  'fix:preview': z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), preview: fixPreview }), refusal]),
+  'fix:apply': z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), attempt: fixAttempt }), refusal]),
+  'check:rerun': z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), results: z.array(checkResultSchema) }), refusal]),
 } as const satisfies { [C in InvokeChannel]: z.ZodMiniType<ResponseOf<C>> };
 
 export const eventSchemas = {
@@ -157,10 +237,12 @@ export const eventSchemas = {
 
 // Both directions: a field added to the contract but not to the schema (or the reverse) fails here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const contractMatches: [Same<z.infer<typeof checkResultSchema>, CheckResult>, Same<z.infer<typeof runEventSchema>, RunEvent>] = [
-  true,
-  true,
-];
+const contractMatches: [
+  Same<z.infer<typeof checkResultSchema>, CheckResult>,
+  Same<z.infer<typeof runEventSchema>, RunEvent>,
+  Same<z.infer<typeof fixPreview>, FixPreview>,
+  Same<z.infer<typeof fixAttempt>, FixAttempt>,
+] = [true, true, true, true];
 void contractMatches;
 
 type ValidationOutcome<T> = { ok: true; value: T } | { ok: false; problem: string };

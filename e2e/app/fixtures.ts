@@ -3,8 +3,8 @@ import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { pathToFileURL } from 'node:url';
 import type * as HarnessModule from './harness';
-import type { EmulatedApp, Scenario, World } from './harness';
-import { HARNESS_BUNDLE } from './global-setup';
+import type { DesktopApp, Scenario, World } from './harness';
+import { HARNESS_BUNDLE, PAGE_PRELOAD_BUNDLE } from './global-setup';
 import { serveRenderer } from './static-server';
 
 type Harness = typeof HarnessModule;
@@ -29,31 +29,39 @@ async function rendererCsp(): Promise<string> {
 export interface AppFixtures {
   /** Console errors a test provokes on purpose (they fail every other test). */
   expectedConsoleErrors: RegExp | undefined;
-  app: EmulatedApp;
+  /** Where the built renderer is served (loopback, with the app's CSP). */
+  rendererUrl: string;
+  /** Main's side of the app for this page: the real handlers, run service and engine. */
+  app: DesktopApp;
   /** The page, loaded and showing the app. */
   appPage: Page;
 }
 
 export const test = base.extend<AppFixtures>({
   expectedConsoleErrors: [undefined, { option: true }],
-  app: async ({ page }, use) => {
-    const app = await (await loadHarness()).emulatePreload(page);
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  rendererUrl: async ({}, use) => {
+    const server = await serveRenderer(RENDERER, await rendererCsp());
+    await use(server.url);
+    await server.close();
+  },
+  app: async ({ page, rendererUrl }, use) => {
+    const app = await (await loadHarness()).startDesktopMain(page, { rendererOrigin: rendererUrl, preloadScript: PAGE_PRELOAD_BUNDLE });
     await use(app);
     await app.close();
   },
-  appPage: async ({ page, app, expectedConsoleErrors }, use) => {
+  appPage: async ({ page, app, rendererUrl, expectedConsoleErrors }, use) => {
     void app;
-    const server = await serveRenderer(RENDERER, await rendererCsp());
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' && !expectedConsoleErrors?.test(message.text())) problems.push(`console error: ${message.text()}`);
     });
-    await page.goto(server.url);
+    await page.goto(rendererUrl);
     await expect(page.getByRole('button', { name: 'Run check' })).toBeVisible();
     await use(page);
-    await server.close();
     expect(problems, 'the page logged errors').toEqual([]);
+    expect(app.refusals, 'main refused messages from the page').toEqual([]);
   },
 });
 

@@ -16,6 +16,22 @@ test.describe('a healthy internet', () => {
     await expect.poll(() => app.opened).toEqual(['https://support.apple.com/HT210060']);
     expect(page.url()).toBe(before);
     await showScreen(page, 'Servers');
+    // Every server the engine could test was reached, and the screen shows each one as OK.
+    // Each result reached the page once, in its check-result event.
+    const servers = app.events.flatMap((event) => (event.type === 'check-result' && event.result.kind === 'server' ? [event.result] : []));
+    const testable = servers.filter((check) => check.reason !== 'not-testable');
+    expect(testable.length).toBeGreaterThan(20);
+    expect(testable.filter((check) => check.status !== 'ok').map((check) => check.id)).toEqual([]);
+    const rows = page
+      .getByRole('table', { name: /Apple servers/ })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader') });
+    await expect(rows).toHaveCount(servers.length);
+    await expect(page.getByRole('row', { name: /^OK / })).toHaveCount(testable.length);
+    await expect(page.getByRole('row', { name: /^Skipped / })).toHaveCount(servers.length - testable.length);
+    const gs = page.getByRole('row', { name: /^OK gs\.apple\.com:443/ });
+    for (const layer of ['DNS', 'TCP', 'TLS', 'HTTP']) await expect(gs.getByLabel(`${layer} ok`)).toBeVisible();
+    await expect(gs.getByRole('cell').last()).toHaveText(/^Sync Doctor Test/);
     await snap(page, 'healthy-servers');
     await showScreen(page, 'Ports');
     await expect(portRow(page, 'TCP 554')).toContainText('Open');

@@ -7,10 +7,12 @@ test.describe('some servers blocked by a firewall', () => {
 
   test('names the blocked servers in plain words and shows which layer failed', async ({ appPage: page }) => {
     await runToEnd(page);
-    await expect(page.getByRole('heading', { level: 1, name: 'This computer cannot reach all of Apple' })).toBeVisible();
-    const verdict = page.getByRole('status');
-    await expect(verdict).toContainText('Apple servers cannot be used properly');
-    for (const host of ['gs.apple.com', 'albert.apple.com', 'mesu.apple.com']) await expect(verdict).toContainText(host);
+    await expect(page.getByRole('heading', { level: 1, name: 'We found a problem' })).toBeVisible();
+    const finding = page.getByRole('article', { name: "A firewall blocks Apple's servers" });
+    for (const host of ['gs.apple.com', 'albert.apple.com', 'mesu.apple.com']) await expect(finding).toContainText(host);
+    await expect(finding.getByRole('heading', { name: 'What to do' })).toBeVisible();
+    await finding.getByText(/What this is based on \(\d+ checks\)/).click();
+    await expect(finding.getByText('gs.apple.com:443', { exact: true })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Sections' }).getByLabel(/problems$/)).toBeVisible();
     await snap(page, 'blocked-overview');
 
@@ -44,14 +46,17 @@ test.describe('secure connections intercepted by an inspecting product', () => {
 
   test('says something is intercepting, and shows the foreign issuer', async ({ appPage: page }) => {
     await runToEnd(page);
-    await expect(page.getByRole('heading', { level: 1, name: 'Something is intercepting connections to Apple' })).toBeVisible();
-    await expect(page.getByRole('status')).toContainText("replaces Apple's certificate");
+    await expect(page.getByRole('heading', { level: 1, name: 'We found a problem' })).toBeVisible();
+    const finding = page.getByRole('article', { name: "Something on this computer or network opens Apple's secure connections" });
+    await expect(finding).toContainText('Contoso Web Shield Root CA');
+    await expect(page.getByRole('article')).toHaveCount(1);
     await snap(page, 'intercepted-overview');
     await showScreen(page, 'Servers');
     const albert = page.getByRole('row', { name: /^Problem albert\.apple\.com:443/ });
     await expect(albert.getByLabel('TLS failed')).toBeVisible();
     await expect(albert.getByLabel('HTTP not reached')).toBeVisible();
-    await expect(albert.getByRole('cell').last()).not.toContainText('Sync Doctor Test Root');
+    // The issuer cell names the product that re-signed the certificate (the fake internet's "Contoso" CA).
+    await expect(albert.getByRole('cell').last()).toHaveText('Contoso Web Shield Root CA (Contoso Security)');
     await snap(page, 'intercepted-servers');
   });
 });
@@ -61,8 +66,12 @@ test.describe('no network at all', () => {
 
   test('says the computer seems to be offline instead of listing every server', async ({ appPage: page }) => {
     await runToEnd(page);
-    await expect(page.getByRole('heading', { level: 1, name: 'This computer seems to be offline' })).toBeVisible();
-    await expect(page.getByRole('status')).toContainText('Check that this computer is connected to the internet');
+    await expect(page.getByRole('heading', { level: 1, name: 'We found a problem' })).toBeVisible();
+    await expect(page.getByRole('article')).toHaveCount(1);
+    await expect(page.getByRole('article', { name: 'This computer cannot reach the internet' })).toBeVisible();
+    await expect(
+      page.getByRole('article', { name: 'This computer cannot reach the internet' }).getByRole('heading', { name: 'What to do' }),
+    ).toBeVisible();
     await snap(page, 'offline-overview');
     await showScreen(page, 'Ports');
     await expect(portRow(page, 'TCP 554')).toContainText('Blocked: 554');

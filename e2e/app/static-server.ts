@@ -38,5 +38,13 @@ export async function serveRenderer(root: string, csp: string): Promise<{ url: s
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // The browser may keep a connection open (keep-alive) as long as the page lives.
+        server.closeAllConnections();
+      }),
+  };
 }

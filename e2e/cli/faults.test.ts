@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../app/contract/check';
-import { startWorld, type World } from '../fake-internet/world';
+import { REDIRECT_SERVER, REDIRECT_TARGET, startWorld, type World } from '../fake-internet/world';
 import { byId, checkJson, server, type CliRun } from './run-cli';
 
 // One world where every host has a different fault, so one run covers every outcome.
@@ -81,6 +81,13 @@ describe('sync-doctor check against a broken fake internet', () => {
     expect(gs.dns).toEqual({ system: ['198.18.254.1'], direct: [world.addressOf('gs.apple.com')] });
   });
 
+  it('names the hosts-file line behind the redirect of gs.apple.com, whose address refuses', () => {
+    const gs = server(report, 'gs.apple.com', 443);
+    expect(gs.layers).toEqual({ dns: 'warn', tcp: 'fail', tls: 'not-run', http: 'not-run' });
+    expect(gs.detail).toMatch(/was refused/);
+    expect(gs.detail).toContain(`line 3: "${REDIRECT_TARGET} gs.apple.com"`);
+  });
+
   it('treats a legacy name that does not resolve as a warning, not a failure', () => {
     expect(server(report, 'evintl-ocsp.verisign.com', 80)).toMatchObject({ status: 'warn', reason: 'dns-nxdomain' });
     expect(server(report, 'evintl-ocsp.verisign.com', 80).detail).toMatch(/retired/);
@@ -95,5 +102,42 @@ describe('sync-doctor check against a broken fake internet', () => {
     expect(ntp).toMatchObject({ status: 'fail', reason: 'clock-skew' });
     expect(ntp.kind === 'ntp' && ntp.offsetMs).toBeGreaterThan(2.9 * 3600_000);
     expect(ntp.detail).toMatch(/3\.0 hours ahead/);
+  });
+});
+
+// The 3194 case: an old jailbreak tool's hosts line sends gs.apple.com to a server that still
+// answers, with a certificate for its own name. The cause is the altered answer, not the certificate.
+describe('sync-doctor check with a hosts-file line sending gs.apple.com to a server that answers', () => {
+  let world: World;
+  let report: Report;
+  beforeAll(async () => {
+    world = await startWorld({ faults: { 'gs.apple.com': 'hosts-redirect-server' } });
+    ({ report } = await checkJson(['--timeout-ms', '3000']));
+  });
+  afterAll(() => world.stop());
+
+  it('reports dns-redirected on gs.apple.com:443, says what answered there, and names the hosts line', () => {
+    const gs = server(report, 'gs.apple.com', 443);
+    expect(gs).toMatchObject({
+      status: 'fail',
+      reason: 'dns-redirected',
+      layers: { dns: 'warn', tcp: 'ok', tls: 'fail', http: 'not-run' },
+      dns: { system: [REDIRECT_SERVER], direct: [world.addressOf('gs.apple.com')] },
+    });
+    expect(gs.detail).toMatch(/^This computer sends gs\.apple\.com to 198\.18\.254\.2, but the name servers say /);
+    expect(gs.detail).toMatch(/A server there answered with a certificate for wrong\.example\.net .*, so it is not gs\.apple\.com\./);
+    expect(gs.detail).toMatch(
+      new RegExp(`The hosts file /etc/hosts does it, line 3: "${REDIRECT_SERVER} gs.apple.com".$`.replace(/\./g, '\\.')),
+    );
+  });
+
+  it('only warns on gs.apple.com:80, which the other server answers', () => {
+    const gs = server(report, 'gs.apple.com', 80);
+    expect(gs).toMatchObject({ status: 'warn', reason: 'dns-redirected', layers: { dns: 'warn', tcp: 'ok', http: 'ok' } });
+    expect(gs.detail).toMatch(/^Reachable: .* But this computer resolves gs\.apple\.com to 198\.18\.254\.2/);
+  });
+
+  it('leaves the other hosts alone', () => {
+    expect(server(report, 'albert.apple.com', 443)).toMatchObject({ status: 'ok', reason: 'ok' });
   });
 });

@@ -9,8 +9,6 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
-  /** Milliseconds from spawn to exit. */
-  wallMs: number;
 }
 
 /** Every proxy variable blanked, so a run never inherits the machine's proxy settings. */
@@ -27,11 +25,10 @@ export const noProxyEnv: Readonly<Record<string, string>> = {
 
 /** Runs a Node script (a launcher) in this (test) namespace and collects its output. */
 export function runNode(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const start = performance.now();
   return new Promise((resolve) => {
     execFile(process.execPath, [script, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 99) : 0;
-      resolve({ code, stdout, stderr, wallMs: performance.now() - start });
+      resolve({ code, stdout, stderr });
     });
   });
 }

@@ -1,11 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import selfsigned from 'selfsigned';
-
-export interface KeyPair {
-  cert: string;
-  key: string;
-}
+import { leafCertificate, type KeyPair } from '../../test-support/certificates';
 
 export interface WorldCertificates {
   /** From the test CA, one per host naming only that host, as real servers present. */
@@ -56,34 +51,4 @@ async function makeCertificates(hosts: readonly string[]): Promise<WorldCertific
     leafCertificate(hosts, undefined, now - DAY, now + 365 * DAY, 'Sync Doctor Test CA'),
   ]);
   return { genuine: new Map(perHost), intercepted, expired, wrongName, untrusted };
-}
-
-/** A server certificate for these names, signed by `ca` (self-signed without one); EC keys are quick to make. */
-export async function leafCertificate(
-  names: readonly string[],
-  ca: KeyPair | undefined,
-  from: number,
-  to: number,
-  organization: string,
-): Promise<KeyPair> {
-  const pems = await selfsigned.generate(
-    [
-      { name: 'commonName', value: names[0] ?? 'localhost' },
-      { name: 'organizationName', value: organization },
-    ],
-    {
-      keyType: 'ec',
-      algorithm: 'sha256',
-      notBeforeDate: new Date(from),
-      notAfterDate: new Date(to),
-      ...(ca ? { ca: { cert: ca.cert, key: ca.key } } : {}),
-      extensions: [
-        { name: 'basicConstraints', cA: false },
-        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-        { name: 'extKeyUsage', serverAuth: true },
-        { name: 'subjectAltName', altNames: names.map((value) => ({ type: 2, value })) },
-      ],
-    },
-  );
-  return { cert: pems.cert, key: pems.private };
 }

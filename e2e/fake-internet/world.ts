@@ -2,20 +2,23 @@ import { writeFile } from 'node:fs/promises';
 import { builtinCatalog } from '../../app/catalog/builtin';
 import type { Catalog } from '../../app/catalog/schema';
 import { layersFor, networkItems } from '../../main/runner/chain';
-import { worldCertificates, type KeyPair, type WorldCertificates } from './certs';
-import { startDnsServer, type DnsReply } from './dns-server';
+import type { KeyPair } from '../../test-support/certificates';
+import { worldCertificates, type WorldCertificates } from './certs';
+import { startDnsServer, type DnsQuestion, type DnsReply } from '../../test-support/dns-server';
 import { assertInsideTestNamespace, clearFirewall, dropTrafficTo, ensureLoopbackAddresses } from './net-admin';
-import { startNtpServer } from './ntp-server';
-import { startListener, type HttpAnswer, type ListenerBehaviour } from './web-server';
+import { startNtpServer } from '../../test-support/ntp-server';
+import { startListener, type HttpAnswer, type ListenerBehaviour } from '../../test-support/web-server';
 
 /** Where the launcher's resolv.conf points. */
 const DNS_SERVER_ADDRESS = '198.18.255.53';
 /** Where a hosts-file redirect sends a name: an address with nothing listening (like the old jailbreak servers). */
 export const REDIRECT_TARGET = '198.18.254.1';
+/** Where `hosts-redirect-server` sends a name: a server that answers for itself, with its own certificate. */
+export const REDIRECT_SERVER = '198.18.254.2';
 /** An address with no route at all in the namespace. */
 const UNROUTABLE_ADDRESS = '198.19.255.1';
-/** The issuer name tests pass to --expect-issuer so the test CA counts as genuine. */
-export const TEST_ISSUER = 'Sync Doctor Test';
+/** The test CA's organisation (O), which tests pass to --expect-issuer so its certificates count as genuine. */
+export const TEST_ISSUER = 'Sync Doctor Test CA';
 
 export type Fault =
   | 'healthy'
@@ -29,6 +32,8 @@ export type Fault =
   | 'servfail'
   /** The hosts file sends the name to another address. */
   | 'hosts-redirect'
+  /** The hosts file sends the name to another server, which answers with a certificate for its own name (a jailbreak tool's signing server). */
+  | 'hosts-redirect-server'
   /** The hosts file blocks the name with 0.0.0.0. */
   | 'hosts-block'
   /** HTTPS re-signed by an inspecting product's CA. */
@@ -61,6 +66,10 @@ export interface World {
   addressOf(host: string): string;
   /** How many DNS questions the fake DNS server has received: a readiness signal for tests. */
   dnsQueries(): number;
+  /** Every DNS question the fake DNS server has received, in order. */
+  dnsQuestions(): readonly DnsQuestion[];
+  /** How many requests the fake time servers have received. */
+  ntpQueries(): number;
   stop(): Promise<void>;
 }
 
@@ -106,12 +115,13 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
     return address;
   };
   const faultOf = (host: string): Fault => scenario.faults?.[host] ?? scenario.defaultFault ?? 'healthy';
-  await ensureLoopbackAddresses([...addresses.values(), DNS_SERVER_ADDRESS, REDIRECT_TARGET]);
+  await ensureLoopbackAddresses([...addresses.values(), DNS_SERVER_ADDRESS, REDIRECT_TARGET, REDIRECT_SERVER]);
   await clearFirewall();
 
   const certificates = await worldCertificates(targets.map((t) => t.host));
   const closers: (() => Promise<void>)[] = [];
-  let queries = 0;
+  const ntpCounters: (() => number)[] = [];
+  const questions: DnsQuestion[] = [];
   const stopAll = async () => {
     await Promise.allSettled(closers.map((close) => close()));
     await clearFirewall().catch(() => undefined);
@@ -123,6 +133,7 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
     for (const target of targets) {
       const fault = faultOf(target.host);
       if (fault === 'hosts-redirect') hostsLines.push(`${REDIRECT_TARGET} ${target.host}`);
+      if (fault === 'hosts-redirect-server') hostsLines.push(`${REDIRECT_SERVER} ${target.host}`);
       if (fault === 'hosts-block') hostsLines.push(`0.0.0.0 ${target.host}`);
     }
     await writeFile(hostsFile, BASE_HOSTS + hostsLines.map((line) => `${line}\n`).join(''));
@@ -131,8 +142,8 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
       const dns = await startDnsServer({
         address: DNS_SERVER_ADDRESS,
         ...(scenario.delays?.dnsMs ? { delayMs: scenario.delays.dnsMs } : {}),
-        answer: (name): DnsReply => {
-          queries += 1;
+        answer: (name, question): DnsReply => {
+          questions.push(question);
           if (scenario.dns === 'dropped') return { kind: 'drop' };
           const target = targets.find((t) => t.host === name);
           if (!target) return { kind: 'nxdomain' };
@@ -171,6 +182,13 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
           ...(scenario.ntpClockOffsetMs ? { clockOffsetMs: scenario.ntpClockOffsetMs } : {}),
         });
         closers.push(ntp.close);
+        ntpCounters.push(ntp.queries);
+      }
+    }
+    if (targets.some((target) => faultOf(target.host) === 'hosts-redirect-server')) {
+      for (const behaviour of redirectServerBehaviours(certificates)) {
+        const listener = await startListener({ address: REDIRECT_SERVER, ...behaviour });
+        closers.push(listener.close);
       }
     }
     await dropTrafficTo(dropped);
@@ -181,7 +199,9 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
 
   const world: World = {
     addressOf,
-    dnsQueries: () => queries,
+    dnsQueries: () => questions.length,
+    dnsQuestions: () => questions,
+    ntpQueries: () => ntpCounters.reduce((sum, count) => sum + count(), 0),
     stop: async () => {
       await stopAll();
       running = undefined;
@@ -192,6 +212,15 @@ export async function startWorld(scenario: Scenario = {}): Promise<World> {
 }
 
 const BASE_HOSTS = '127.0.0.1 localhost\n::1 localhost ip6-localhost\n';
+
+/** The other server behind `hosts-redirect-server`: it answers HTTP, and HTTPS with a certificate for another name. */
+function redirectServerBehaviours(certs: WorldCertificates): { port: number; behaviour: ListenerBehaviour }[] {
+  const answer: HttpAnswer = { status: 200 };
+  return [
+    { port: 80, behaviour: { kind: 'http', answer } },
+    { port: 443, behaviour: { kind: 'https', cert: certs.wrongName.cert, key: certs.wrongName.key, answer } },
+  ];
+}
 
 function behaviourFor(fault: Fault, port: number, target: Target, certs: WorldCertificates): ListenerBehaviour {
   const { answer } = target;

@@ -42,14 +42,25 @@ describe('network checks through a real proxy (tinyproxy)', () => {
     });
 
     it('reports what the proxy meets upstream as the proxy saw it', () => {
+      // xp.apple.com drops every packet: the proxy's own connection upstream gets no answer, so
+      // the CONNECT is never answered and the check's deadline ends it as a drop, not a refusal.
       const xp = server(report, 'xp.apple.com', 443);
-      expect(xp.status).toBe('fail');
-      expect(xp.via).toBe(proxy.url);
+      expect(xp).toMatchObject({
+        status: 'fail',
+        reason: 'tcp-timeout',
+        via: proxy.url,
+        layers: { tcp: 'fail', tls: 'not-run', http: 'not-run' },
+      });
+      expect(xp.detail).toMatch(/^No answer from xp\.apple\.com on port 443/);
+      expect(proxy.log()).toMatch(/CONNECT xp\.apple\.com:443/);
     });
 
     it('leaves non-web ports direct', () => {
       const push = server(report, 'courier.push.apple.com', 5223);
+      expect(push).toMatchObject({ status: 'ok', reason: 'ok', layers: { tcp: 'ok', tls: 'ok' } });
       expect(push.via).toBeUndefined();
+      // (Its port 443 row does go through the proxy; 5223 never does.)
+      expect(proxy.log()).not.toMatch(/courier\.push\.apple\.com:5223/);
     });
   });
 

@@ -4,7 +4,7 @@ import type { Report } from '../../app/contract/check';
 import { SYSTEM_REASONS } from '../../app/contract/system-reasons';
 import { noProxyEnv, parseReport, runCli, server, system } from '../cli/run-cli';
 import { REDIRECT_TARGET, startWorld, TEST_ISSUER, type World } from '../fake-internet/world';
-import { startNamedProcess, type NamedProcess } from '../../main/system/test-process';
+import { startNamedProcess, type NamedProcess } from '../../test-support/named-process';
 
 const fixture = path.resolve(import.meta.dirname, '../../main/system/fixtures/windows/hosts-tinyumbrella.txt');
 
@@ -36,6 +36,7 @@ describe('sync-doctor check: system checks in the same report', () => {
     expect([...new Set(report.checks.map((c) => c.kind))]).toEqual([
       'process',
       'service',
+      'device',
       'listener',
       'hosts',
       'proxy',
@@ -56,7 +57,10 @@ describe('sync-doctor check: system checks in the same report', () => {
   });
 
   it('a full run: the dns-redirected detail names the hosts-file line, and the clock reuses the NTP answer', async () => {
+    const ntpBefore = world.ntpQueries();
     const { code, report } = await check([]);
+    // One question to the time server in the whole run: the NTP check asked, the clock read its answer.
+    expect(world.ntpQueries() - ntpBefore).toBe(1);
     expect(code).toBe(1);
     const gs = server(report, 'gs.apple.com', 443);
     expect(gs.reason).toBe('dns-redirected');

@@ -12,7 +12,7 @@ describe('parseCliArgs', () => {
   it('gives the defaults for a bare "check"', () => {
     expect(parseCliArgs(['check'])).toEqual({
       command: 'check',
-      json: false,
+      format: 'table',
       timeoutMs: DEFAULT_TIMEOUT_MS,
       concurrency: DEFAULT_CONCURRENCY,
       expectIssuers: [],
@@ -40,7 +40,7 @@ describe('parseCliArgs', () => {
       ]),
     ).toEqual({
       command: 'check',
-      json: true,
+      format: 'json',
       timeoutMs: 2500,
       concurrency: 8,
       catalogFile: 'my-catalog.json',
@@ -71,8 +71,14 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['check', '--only', 'system'])).toMatchObject({ only: ['system'] });
   });
 
+  it('takes --only device, alone or beside a group', () => {
+    expect(parseCliArgs(['check', '--only', 'device'])).toMatchObject({ only: ['device'] });
+    expect(parseCliArgs(['check', '--only=network', '--only=device'])).toMatchObject({ only: ['network', 'device'] });
+  });
+
   it('refuses an unknown group or an empty issuer', () => {
-    expect(usageError(['check', '--only', 'everything'])).toBe('--only takes "network" or "system", not "everything".');
+    expect(usageError(['check', '--only', 'everything'])).toBe('--only takes "network", "system" or "device", not "everything".');
+    expect(usageError(['check', '--only', 'Device'])).toBe('--only takes "network", "system" or "device", not "Device".');
     expect(usageError(['check', '--expect-issuer', '   '])).toBe('--expect-issuer needs a non-empty name.');
   });
 
@@ -97,7 +103,7 @@ describe('parseCliArgs', () => {
   });
 
   it('refuses an unknown command, a missing command and extra arguments', () => {
-    expect(usageError(['run'])).toBe('Unknown command "run". The command is "check".');
+    expect(usageError(['run'])).toBe('Unknown command "run". The commands are "check", "explain" and "fix".');
     expect(usageError([])).toBe('Missing the command: sync-doctor check');
     expect(usageError(['--json'])).toBe('Missing the command: sync-doctor check');
     expect(usageError(['check', 'now'])).toBe('Unexpected argument "now".');
@@ -120,6 +126,39 @@ describe('parseCliArgs', () => {
   });
 });
 
+describe('parseCliArgs: explain, --error and --format', () => {
+  it('reads an error code for explain, normalised, including negative ones', () => {
+    expect(parseCliArgs(['explain', '3194'])).toEqual({ command: 'explain', code: '3194', json: false });
+    expect(parseCliArgs(['explain', '0xe8000015', '--json'])).toEqual({ command: 'explain', code: '0xE8000015', json: true });
+    expect(parseCliArgs(['explain', '-54'])).toEqual({ command: 'explain', code: '-54', json: false });
+  });
+
+  it('passes what is not a code through, for runCli to refuse with exit 2', () => {
+    expect(parseCliArgs(['explain', 'banana'])).toEqual({ command: 'explain', code: 'banana', json: false });
+  });
+
+  it('refuses explain without a code, with two, or with check options', () => {
+    expect(usageError(['explain'])).toMatch(/needs an error code/);
+    expect(usageError(['explain', '1', '2'])).toMatch(/one error code/);
+    expect(usageError(['explain', '3194', '--timeout-ms', '100'])).toMatch(/only --json/);
+  });
+
+  it('takes --error with a code, negative ones too, and refuses anything else', () => {
+    expect(parseCliArgs(['check', '--error', '3194'])).toMatchObject({ command: 'check', errorCode: '3194' });
+    expect(parseCliArgs(['check', '--error', '-54'])).toMatchObject({ command: 'check', errorCode: '-54' });
+    expect(parseCliArgs(['check', '--error=0xe800000a'])).toMatchObject({ command: 'check', errorCode: '0xE800000A' });
+    expect(usageError(['check', '--error', 'oops'])).toMatch(/not an error code/);
+  });
+
+  it('takes the fleet formats and refuses a format that contradicts --json', () => {
+    expect(parseCliArgs(['check', '--format', 'jamf-ea'])).toMatchObject({ format: 'jamf-ea' });
+    expect(parseCliArgs(['check', '--format', 'intune'])).toMatchObject({ format: 'intune' });
+    expect(parseCliArgs(['check', '--json', '--format', 'json'])).toMatchObject({ format: 'json' });
+    expect(usageError(['check', '--format', 'csv'])).toMatch(/--format takes table, json, jamf-ea, intune/);
+    expect(usageError(['check', '--json', '--format', 'intune'])).toMatch(/say different things/);
+  });
+});
+
 describe('USAGE', () => {
   it('mentions every flag the parser takes', () => {
     for (const flag of [
@@ -130,6 +169,11 @@ describe('USAGE', () => {
       '--expect-issuer',
       '--only',
       '--hosts-file',
+      '--error',
+      '--format',
+      '--list',
+      '--yes',
+      '--undo',
       '--help',
       '--version',
     ]) {

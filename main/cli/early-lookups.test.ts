@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../app/catalog/builtin';
 import { hostsToResolve } from '../runner/chain';
-import { recordingDnsCache } from '../runner/fixtures/recording-dns';
+import { recordingDnsCache } from '../../test-support/recording-dns';
 import { parseCliArgs } from './args';
 import { startEarlyLookups } from './early-lookups';
 

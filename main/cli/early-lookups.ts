@@ -2,7 +2,8 @@ import { builtinCatalog } from '../../app/catalog/builtin';
 import { withDeadline } from '../probes/deadline';
 import { hostsToResolve } from '../runner/chain';
 import { DnsCache } from '../runner/dns-cache';
-import type { ParsedArgs } from './args';
+import type { CheckCommand, ParsedArgs } from './args';
+import type { FixCommand } from './fix-args';
 
 /**
  * Sends the DNS queries of a `check` with the built-in catalog before the rest of the command line
@@ -12,7 +13,7 @@ import type { ParsedArgs } from './args';
  */
 export function startEarlyLookups(args: ParsedArgs, signal: AbortSignal, lookups = new DnsCache()): DnsCache | undefined {
   const hosts = earlyHosts(args);
-  if (!hosts || args.command !== 'check') return undefined; // (the second test only narrows the type)
+  if (!hosts || !runsTheCheck(args)) return undefined; // (the second test only narrows the type)
   lookups.prefetch(hosts, withDeadline(signal, args.timeoutMs));
   return lookups;
 }
@@ -23,6 +24,11 @@ export function startEarlyLookups(args: ParsedArgs, signal: AbortSignal, lookups
  * looks nothing up first (help, bad usage, --only system) or its hosts are in a --catalog file.
  */
 export function earlyHosts(args: ParsedArgs): string[] | undefined {
-  if (args.command !== 'check' || args.catalogFile !== undefined || !args.only.includes('network')) return undefined;
+  if (!runsTheCheck(args) || args.catalogFile !== undefined || !args.only.includes('network')) return undefined;
   return hostsToResolve(builtinCatalog()).slice(0, args.concurrency);
+}
+
+/** `check`, and `fix` except --undo, start by running the check. */
+export function runsTheCheck(args: ParsedArgs): args is CheckCommand | FixCommand {
+  return args.command === 'check' || (args.command === 'fix' && args.action !== 'undo');
 }

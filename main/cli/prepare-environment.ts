@@ -2,7 +2,7 @@
 import { prepareResolverEnvironment, UNKNOWN_LOOKUPS } from '../engine/resolver-environment';
 import { parseCliArgs, type ParsedArgs } from './args';
 import { DEFAULT_TIMEOUT_MS } from './defaults';
-import { earlyHosts } from './early-lookups';
+import { earlyHosts, runsTheCheck } from './early-lookups';
 
 /** The command line, parsed once, before the pool starts; the entry goes on with it. */
 export const startupArgs: ParsedArgs = parseCliArgs(process.argv.slice(2));
@@ -10,10 +10,10 @@ export const startupArgs: ParsedArgs = parseCliArgs(process.argv.slice(2));
 /** How many names the run may look up at once: none without network checks, never more than --concurrency. */
 function lookupsAtOnce(args: ParsedArgs): number {
   // A --catalog file is read later, after the pool has started: its hosts can't be counted yet.
-  if (args.command === 'check' && args.catalogFile !== undefined && args.only.includes('network')) {
+  if (runsTheCheck(args) && args.catalogFile !== undefined && args.only.includes('network')) {
     return Math.min(UNKNOWN_LOOKUPS, args.concurrency);
   }
   return earlyHosts(args)?.length ?? 0;
 }
 
-prepareResolverEnvironment(startupArgs.command === 'check' ? startupArgs.timeoutMs : DEFAULT_TIMEOUT_MS, lookupsAtOnce(startupArgs));
+prepareResolverEnvironment(runsTheCheck(startupArgs) ? startupArgs.timeoutMs : DEFAULT_TIMEOUT_MS, lookupsAtOnce(startupArgs));

@@ -128,6 +128,25 @@ describe('renderTable', () => {
     expect(lines[hosts + 1]).toBe('        Line 12 sends gs.apple.com to 127.0.0.1.');
   });
 
+  it('shows the devices seen under a device row even when it is ok', () => {
+    const device: CheckResult = {
+      id: 'device:usbmux',
+      kind: 'device',
+      group: 'system',
+      title: 'iPhone, iPad or iPod',
+      status: 'ok',
+      reason: 'ok',
+      detail: 'usbmuxd sees an iPhone (USB, serial ending 802E). It trusts this computer.',
+      timings: {},
+    };
+    const rows = renderTable(report([device]), 120).split('\n');
+    expect(rows.slice(0, 3)).toEqual([
+      'iPhone, iPad and iPod',
+      expect.stringMatching(/^ {2}ok {4}iPhone, iPad or iPod +ok$/),
+      '        usbmuxd sees an iPhone (USB, serial ending 802E). It trusts this computer.',
+    ]);
+  });
+
   it('ends with the summary line', () => {
     expect(lines.at(-2)).toBe('');
     expect(lines.at(-1)).toBe('1 ok, 1 warnings, 2 failed, 1 skipped in 1.2 s. Catalog 2026.11.25 (built-in).');

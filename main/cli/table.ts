@@ -18,7 +18,8 @@ export function renderTable(report: Report, width = 100): string {
     lines.push(
       `  ${MARK[check.status]}  ${check.title.padEnd(titleWidth)}  ${check.reason.padEnd(20)} ${ms === undefined ? '' : `${ms} ms`}`.trimEnd(),
     );
-    if (check.status !== 'ok') {
+    // A device row's detail names the devices seen: worth a line even when all is well.
+    if (check.status !== 'ok' || check.kind === 'device') {
       for (const line of wrap(check.detail, Math.max(40, width - 10))) lines.push(`        ${line}`);
     }
   }
@@ -41,6 +42,7 @@ const HEADINGS: Partial<Record<CheckResult['kind'], string>> = {
   proxy: 'Proxy',
   firewall: 'Firewall and security software',
   clock: 'Clock',
+  device: 'iPhone, iPad and iPod',
 };
 
 function totalMs(check: CheckResult): number | undefined {

@@ -1,9 +1,15 @@
 import './prepare-environment';
-import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
+import sudoPrompt from '@expo/sudo-prompt';
+import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { builtinCatalog } from '../../app/catalog/builtin';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../cli/defaults';
 import { runEngine } from '../engine/engine';
+import { elevatedFixRequest, runElevatedFix } from '../fixes/elevated-helper';
+import { sudoPromptElevation } from '../fixes/elevation';
+import { systemFixEnvironment } from '../fixes/environment';
+import { desktopFixSession } from './desktop-fixes';
 import { buildAppInfo } from './app-info';
 import { loadDesktopCatalog } from './catalog-source';
 import { registerHandlers } from './handlers';
@@ -27,11 +33,30 @@ const page: TrustedPage = devServer
 let mainWindow: BrowserWindow | undefined;
 const target = (): WebContents | undefined => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : undefined);
 
+const proxy = { resolveProxy: (url: string) => session.defaultSession.resolveProxy(url) };
+const fixes = desktopFixSession({
+  // Re-checks run from the catalog the run used: the catalog is read once per run (run-service.ts).
+  loadCatalog: () => runs.catalog(),
+  engine: { timeoutMs: DEFAULT_TIMEOUT_MS, concurrency: DEFAULT_CONCURRENCY, proxy },
+  // One OS prompt per fix: this app started again, elevated, with only the fix id and the preview's
+  // fingerprint. Electron refuses to start as root on Linux unless told --no-sandbox; the helper
+  // opens no window and loads no page, so there is nothing for the sandbox to hold.
+  elevate: sudoPromptElevation(sudoPrompt.exec, [
+    process.execPath,
+    ...(process.platform === 'linux' ? ['--no-sandbox'] : []),
+    ...(app.isPackaged ? [] : [app.getAppPath()]),
+  ]),
+  log,
+});
+
 const runs = new RunService({
   loadCatalog: () => loadDesktopCatalog(app.getPath('userData')),
   // Chromium's resolver understands PAC scripts and auto-detection, which the engine alone cannot.
-  runEngine: (options, emit) => runEngine({ ...options, proxy: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) } }, emit),
-  emit: (event) => void send(target(), 'check:event', event),
+  runEngine: (options, emit) => runEngine({ ...options, proxy }, emit),
+  emit: (event) => {
+    fixes.observe(event);
+    void send(target(), 'check:event', event);
+  },
   timeoutMs: DEFAULT_TIMEOUT_MS,
   concurrency: DEFAULT_CONCURRENCY,
   log,
@@ -53,7 +78,14 @@ async function openWindow(): Promise<void> {
   });
 }
 
-if (!app.requestSingleInstanceLock()) {
+const elevatedFix = elevatedFixRequest(process.argv);
+if (elevatedFix) {
+  // Started elevated to apply one fix (see fixes/elevated-helper.ts): no window, one reply line, exit.
+  void runElevatedFix(
+    elevatedFix,
+    systemFixEnvironment({ catalog: builtinCatalog(), checks: [], signal: new AbortController().signal, elevated: true }),
+  ).then((line) => process.stdout.write(`${line}\n`, () => app.exit(0)));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -78,11 +110,13 @@ if (!app.requestSingleInstanceLock()) {
       ),
     );
     registerHandlers(
+      ipcMain,
       { trustedPage: page, isKnownWindow: (contents) => BrowserWindow.fromWebContents(contents) === mainWindow, log },
       {
         runs,
         appInfo: async () => buildAppInfo({ name: app.name, version: app.getVersion() }, await runs.catalog()),
         openLink: openInBrowser,
+        fixes,
       },
     );
     await openWindow();

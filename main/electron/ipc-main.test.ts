@@ -1,21 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-
-type Invoke = (event: unknown, payload: unknown) => Promise<unknown>;
-const registered = new Map<string, Invoke>();
-vi.mock('electron', () => ({
-  ipcMain: {
-    handle: (channel: string, listener: Invoke) => registered.set(channel, listener),
-    removeHandler: (channel: string) => registered.delete(channel),
-  },
-}));
-
-const { handle, send } = await import('./ipc-main');
+import { InvokeBus } from '../../test-support/invoke-bus';
+import { handle, send, type IpcGuard } from './ipc-main';
 
 const PAGE = 'file:///opt/Sync%20Doctor/resources/app.asar/out/renderer/index.html';
-const ours = { id: 1 };
-const stranger = { id: 2 };
+interface Contents {
+  id: number;
+}
+const ours: Contents = { id: 1 };
+const stranger: Contents = { id: 2 };
 
-function event(options: { sender?: object; url?: string | null; subframe?: boolean } = {}) {
+function event(options: { sender?: Contents; url?: string | null; subframe?: boolean } = {}) {
   const url = options.url === undefined ? PAGE : options.url;
   return { sender: options.sender ?? ours, senderFrame: url === null ? null : { url, parent: options.subframe ? {} : null } };
 }
@@ -23,13 +17,20 @@ function event(options: { sender?: object; url?: string | null; subframe?: boole
 describe('handle', () => {
   const log = vi.fn();
   const handler = vi.fn((request: { runId: string }) => ({ cancelled: request.runId === 'r1' }));
+  let bus: InvokeBus<Contents>;
+  const guard = (overrides: Partial<IpcGuard<Contents>> = {}): IpcGuard<Contents> => ({
+    trustedPage: { kind: 'file', url: PAGE },
+    isKnownWindow: (c) => c === ours,
+    log,
+    ...overrides,
+  });
   beforeEach(() => {
-    registered.clear();
+    bus = new InvokeBus();
     log.mockClear();
     handler.mockClear();
-    handle('check:cancel', { trustedPage: { kind: 'file', url: PAGE }, isKnownWindow: (c) => c === (ours as never), log }, handler);
+    handle(bus, 'check:cancel', guard(), handler);
   });
-  const invoke = (e: unknown, payload: unknown) => registered.get('check:cancel')!(e, payload);
+  const invoke = (e: ReturnType<typeof event>, payload: unknown) => bus.invoke('check:cancel', payload, e);
 
   it('passes a valid request from our page to the handler', async () => {
     await expect(invoke(event(), { runId: 'r1' })).resolves.toEqual({ cancelled: true });
@@ -58,14 +59,25 @@ describe('handle', () => {
   );
 
   it('accepts the dev server origin only when that is what the app loaded', async () => {
-    registered.clear();
+    bus.removeHandler('check:cancel');
     handle(
+      bus,
       'check:cancel',
-      { trustedPage: { kind: 'dev-server', origin: 'http://localhost:5173' }, isKnownWindow: () => true, log },
+      guard({ trustedPage: { kind: 'dev-server', origin: 'http://localhost:5173' }, isKnownWindow: () => true }),
       handler,
     );
     await expect(invoke(event({ url: 'http://localhost:5173/index.html' }), { runId: 'r1' })).resolves.toEqual({ cancelled: true });
     await expect(invoke(event({ url: 'http://localhost:5174/' }), { runId: 'r1' })).rejects.toThrow('unexpected origin');
+  });
+
+  it('removes its handler when disposed', async () => {
+    const other = new InvokeBus<Contents>();
+    const dispose = handle(other, 'app:info', guard(), () => {
+      throw new Error('not under test');
+    });
+    expect(other.channels()).toEqual(['app:info']);
+    dispose();
+    expect(other.channels()).toEqual([]);
   });
 });
 
@@ -73,11 +85,14 @@ describe('send', () => {
   it('never sends to a destroyed or crashed page', () => {
     const live = { isDestroyed: () => false, isCrashed: () => false, send: vi.fn() };
     const event = { type: 'check-started' as const, runId: 'r', checkId: 'c' };
-    expect(send(live as never, 'check:event', event)).toBe(true);
+    expect(send(live, 'check:event', event)).toBe(true);
     expect(live.send).toHaveBeenCalledWith('check:event', event);
     const gone = { isDestroyed: () => true, isCrashed: () => false, send: vi.fn() };
-    expect(send(gone as never, 'check:event', event)).toBe(false);
+    const crashed = { isDestroyed: () => false, isCrashed: () => true, send: vi.fn() };
+    expect(send(gone, 'check:event', event)).toBe(false);
+    expect(send(crashed, 'check:event', event)).toBe(false);
     expect(send(undefined, 'check:event', event)).toBe(false);
     expect(gone.send).not.toHaveBeenCalled();
+    expect(crashed.send).not.toHaveBeenCalled();
   });
 });

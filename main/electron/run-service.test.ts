@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Report, RunEvent } from '../../app/contract/check';
 import { builtinCatalog } from '../../app/catalog/builtin';
-import type { EngineOptions } from '../engine/engine';
+import { diagnose } from '../../app/diagnosis/diagnose';
+import type { Catalog } from '../../app/catalog/schema';
+import { runEngine, type EngineOptions } from '../engine/engine';
 import { RunService } from './run-service';
 
 /** An engine that emits run-started, then waits for the test (or the abort) to finish it. */
@@ -37,14 +39,59 @@ function service(engine = controllableEngine()) {
   return { runs, events, engine };
 }
 
+/** A catalog whose one server is reported, not probed: the real engine runs it without any traffic. */
+const offlineCatalog: Catalog = {
+  schema: 'sync-doctor/catalog@1',
+  version: 'offline',
+  updated: '2026-01-01',
+  source: 'test',
+  servers: [{ id: 'offline', pattern: 'offline.invalid', purpose: 'a row', ports: [443], untestable: 'not probed in this test' }],
+  ports: [],
+};
+
 describe('RunService', () => {
-  it('starts a run with its own id and signal, and every event carries that id', async () => {
-    const { runs, events, engine } = service();
+  it('gives each run a fresh id, and every event the real engine sends for it carries that id', async () => {
+    const events: RunEvent[] = [];
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    const runs = new RunService({
+      loadCatalog: () => Promise.resolve({ catalog: offlineCatalog, source: 'offline.json' }),
+      runEngine,
+      emit: (event) => {
+        events.push(event);
+        if (event.type === 'run-finished') finished();
+      },
+      timeoutMs: 1000,
+      concurrency: 2,
+    });
+    const started = await runs.start(['network']);
+    if (!started.ok) throw new Error(started.message);
+    await done;
+    expect(started.runId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(events.map((e) => e.type)).toEqual(['run-started', 'check-started', 'check-result', 'run-finished']);
+    expect(new Set(events.map((e) => e.runId))).toEqual(new Set([started.runId]));
+    const last = events.at(-1);
+    if (last?.type !== 'run-finished') throw new Error('the run did not finish');
+    expect(last.header.catalog.source).toBe('offline.json');
+    // Each result is sent once, in its check-result; run-finished carries the header and the run's findings.
+    const results = events.flatMap((e) => (e.type === 'check-result' ? [e.result] : []));
+    expect(results.map((c) => c.id)).toEqual(['server:offline.invalid']);
+    expect('checks' in last.header).toBe(false);
+    expect(last.header.findings).toEqual(diagnose(results));
+
+    await vi.waitFor(() => expect(runs.runningId).toBeUndefined());
+    const again = await runs.start(['network']);
+    expect(again).toMatchObject({ ok: true });
+    expect(again.ok && again.runId).not.toBe(started.runId);
+    await runs.stopAll();
+  });
+
+  it('hands the engine the run id, its signal and the run settings', async () => {
+    const { runs, engine } = service();
     expect(await runs.start(['network'])).toEqual({ ok: true, runId: 'run-1' });
     expect(engine.runs[0]?.options).toMatchObject({ runId: 'run-1', groups: ['network'], timeoutMs: 1000, extraIssuers: ['Test CA'] });
-    engine.runs[0]?.finish();
-    await vi.waitFor(() => expect(runs.runningId).toBeUndefined());
-    expect(events.map((e) => e.runId)).toEqual(['run-1', 'run-1']);
+    expect(engine.runs[0]?.options.signal?.aborted).toBe(false);
+    await runs.stopAll();
   });
 
   it('refuses a second run while one is going', async () => {

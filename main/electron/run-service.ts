@@ -5,8 +5,8 @@ import type { EngineOptions } from '../engine/engine';
 import type { DesktopCatalog } from './catalog-source';
 
 // Owns the desktop app's runs: one at a time, each with its own id and AbortController, and the
-// catalog they run from. Free of Electron: the IPC handlers and the E2E tests' emulated preload
-// both drive it.
+// catalog they run from. Free of Electron: the IPC handlers drive it, in the app and in the
+// Playwright harness alike.
 
 interface RunServiceDeps {
   /** Reads the catalog; called once per run (so an edited catalog.json counts from the next run) and once before the first. */

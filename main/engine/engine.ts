@@ -1,18 +1,26 @@
 import type { CheckGroup, Report, RunEvent } from '../../app/contract/check';
+import { RunResults } from '../../app/contract/run-results';
 import type { Catalog } from '../../app/catalog/schema';
+import { diagnose } from '../../app/diagnosis/diagnose';
+import type { Finding } from '../../app/diagnosis/finding';
 import { proxiedConnect } from '../proxy/connector';
 import { proxyRouter, type ProxyOptions } from '../proxy/router';
 import { DnsCache, type DnsSettings } from '../runner/dns-cache';
 import { networkTasks, timeCheckTask, type NetworkPlanOptions } from '../runner/network-plan';
 import { runChecks } from '../runner/run';
 import type { CheckTask } from '../runner/task';
+import { deviceTasks } from '../system/device/tasks';
 import { withSystemTasks } from '../system/plan';
+import { systemOs } from '../system/task';
+
+/** What a run can be asked for: a group, or only the device checks (`--only device`), which are part of "system". */
+export type CheckSelection = CheckGroup | 'device';
 
 export interface EngineOptions {
   catalog: Catalog;
   /** Where the catalog came from ("built-in" or a file path), for the report. */
   catalogSource: string;
-  groups: readonly CheckGroup[];
+  groups: readonly CheckSelection[];
   timeoutMs: number;
   concurrency: number;
   extraIssuers?: readonly string[];
@@ -41,7 +49,11 @@ export function planTasks(options: EngineOptions): CheckTask[] {
   };
   const withNetwork = options.groups.includes('network');
   const tasks = withNetwork ? networkTasks(options.catalog, network) : [];
-  if (!options.groups.includes('system')) return tasks;
+  if (!options.groups.includes('system')) {
+    // The device checks are part of "system"; asked for alone (`--only device`), they run by themselves.
+    if (options.groups.includes('device')) tasks.push(...deviceTasks(systemOs()));
+    return tasks;
+  }
   // Without the network checks the clock still needs the time server's answer: it runs the NTP check itself.
   const timeCheck = withNetwork ? undefined : timeCheckTask(options.catalog, network);
   return withSystemTasks(tasks, options.catalog, {
@@ -51,9 +63,11 @@ export function planTasks(options: EngineOptions): CheckTask[] {
   });
 }
 
-/** The one entry point the CLI and the desktop app share. */
-export function runEngine(options: EngineOptions, emit: (event: RunEvent) => void): Promise<Report> {
-  return runChecks(
+/** The one entry point the CLI and the desktop app share: the checks, then what they mean. */
+export async function runEngine(options: EngineOptions, emit: (event: RunEvent) => void): Promise<Report> {
+  const results = new RunResults();
+  let findings: Finding[] | undefined;
+  const report = await runChecks(
     planTasks(options),
     {
       timeoutMs: options.timeoutMs,
@@ -63,6 +77,17 @@ export function runEngine(options: EngineOptions, emit: (event: RunEvent) => voi
       ...(options.lookups?.firstAskedAt !== undefined ? { begunAt: options.lookups.firstAskedAt } : {}),
       catalog: { version: options.catalog.version, updated: options.catalog.updated, source: options.catalogSource },
     },
-    emit,
+    (event) => {
+      results.observe(event);
+      // Findings are a property of the whole run, not a copy of results: they travel in run-finished's
+      // header, diagnosed from the results streamed before it, so the desktop app gets the CLI's diagnosis.
+      if (event.type === 'run-finished') {
+        findings = diagnose(results.inPlanOrder());
+        emit({ ...event, header: { ...event.header, findings } });
+      } else {
+        emit(event);
+      }
+    },
   );
+  return { ...report, findings: findings ?? diagnose(report.checks) };
 }

@@ -1,6 +1,7 @@
 import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf, SyncDoctorApi } from '../../app/ipc/contract';
 
-interface Transport {
+/** How the API reaches main: `rendererTransport` over Electron's ipcRenderer. */
+export interface Transport {
   invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   subscribe<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void): () => void;
 }
@@ -13,5 +14,9 @@ export function createApi(transport: Transport): SyncDoctorApi {
     onRunEvent: (listener) => transport.subscribe('check:event', (event) => listener(event)),
     appInfo: () => transport.invoke('app:info', null),
     openLink: (url) => transport.invoke('link:open', { url }),
+    listFixes: (runId) => transport.invoke('fix:list', { runId }),
+    previewFix: (request) => transport.invoke('fix:preview', { runId: request.runId, findingId: request.findingId, fixId: request.fixId }),
+    applyFix: (request) => transport.invoke('fix:apply', { runId: request.runId, findingId: request.findingId, fixId: request.fixId }),
+    rerunChecks: (request) => transport.invoke('check:rerun', { runId: request.runId, checkIds: [...request.checkIds] }),
   };
 }

@@ -1,5 +1,4 @@
-import { contextBridge } from 'electron';
-import { createApi } from './api';
-import { invoke, subscribe } from './ipc-renderer';
+import { contextBridge, ipcRenderer } from 'electron';
+import { exposeSyncDoctor } from './expose';
 
-contextBridge.exposeInMainWorld('syncDoctor', Object.freeze(createApi({ invoke, subscribe })));
+exposeSyncDoctor(contextBridge, ipcRenderer);

@@ -1,21 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApi } from './api';
+import { exposeSyncDoctor } from './expose';
+import { rendererTransport, type RendererIpc } from './ipc-renderer';
 
 type Listener = (event: unknown, payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
 const answers = new Map<string, unknown>();
-vi.mock('electron', () => ({
-  ipcRenderer: {
-    invoke: vi.fn((channel: string) => Promise.resolve(answers.get(channel))),
-    on: (channel: string, listener: Listener) => {
-      if (!listeners.has(channel)) listeners.set(channel, new Set());
-      listeners.get(channel)?.add(listener);
-    },
-    removeListener: (channel: string, listener: Listener) => listeners.get(channel)?.delete(listener),
+/** Stands in for Electron's ipcRenderer: main's answers are set per channel, events emitted by the test. */
+const ipc: RendererIpc = {
+  invoke: vi.fn((channel: string) => Promise.resolve(answers.get(channel))),
+  on: (channel, listener) => {
+    if (!listeners.has(channel)) listeners.set(channel, new Set());
+    listeners.get(channel)?.add(listener);
   },
-}));
-
-const { invoke, subscribe } = await import('./ipc-renderer');
-const { createApi } = await import('./api');
+  removeListener: (channel, listener) => listeners.get(channel)?.delete(listener),
+};
+const { invoke, subscribe } = rendererTransport(ipc);
 
 const emit = (payload: unknown) => listeners.get('check:event')?.forEach((listener) => listener({}, payload));
 
@@ -64,14 +64,48 @@ describe('createApi', () => {
     await api.cancelCheck('r1');
     await api.appInfo();
     await api.openLink('https://support.apple.com/');
+    await api.listFixes('r1');
+    // Only the ids travel: anything else the page adds to a request is dropped here.
+    const request = { runId: 'r1', findingId: 'hosts-file-redirect', fixId: 'remove-hosts-redirects', argv: ['/bin/sh'] } as const;
+    await api.previewFix(request);
+    await api.applyFix(request);
+    await api.rerunChecks({ runId: 'r1', checkIds: ['hosts:apple'] });
     api.onRunEvent(() => undefined);
+    const fix = { runId: 'r1', findingId: 'hosts-file-redirect', fixId: 'remove-hosts-redirects' };
     expect(calls).toEqual([
       ['check:start', { groups: ['network', 'system'] }],
       ['check:cancel', { runId: 'r1' }],
       ['app:info', null],
       ['link:open', { url: 'https://support.apple.com/' }],
+      ['fix:list', { runId: 'r1' }],
+      ['fix:preview', fix],
+      ['fix:apply', fix],
+      ['check:rerun', { runId: 'r1', checkIds: ['hosts:apple'] }],
       ['check:event', 'subscribe'],
     ]);
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'cancelCheck', 'onRunEvent', 'openLink', 'startCheck']);
+    expect(Object.keys(api).sort()).toEqual([
+      'appInfo',
+      'applyFix',
+      'cancelCheck',
+      'listFixes',
+      'onRunEvent',
+      'openLink',
+      'previewFix',
+      'rerunChecks',
+      'startCheck',
+    ]);
+  });
+});
+
+describe('exposeSyncDoctor', () => {
+  it('puts one frozen object with the named API on the bridge, under syncDoctor', async () => {
+    const exposed = new Map<string, unknown>();
+    exposeSyncDoctor({ exposeInMainWorld: (key, api) => exposed.set(key, api) }, ipc);
+    expect([...exposed.keys()]).toEqual(['syncDoctor']);
+    const api = exposed.get('syncDoctor') as ReturnType<typeof createApi>;
+    expect(Object.isFrozen(api)).toBe(true);
+    answers.set('check:cancel', { cancelled: true });
+    await expect(api.cancelCheck('r1')).resolves.toEqual({ cancelled: true });
+    expect(ipc.invoke).toHaveBeenLastCalledWith('check:cancel', { runId: 'r1' });
   });
 });

@@ -1,6 +1,7 @@
 import type net from 'node:net';
 import type { X509Certificate } from 'node:crypto';
 import tls from 'node:tls';
+import { isExpectedIssuer, type IssuerName } from '../../app/catalog/issuers';
 import { elapsedSince, isDeadline } from './deadline';
 
 export interface CertificateFacts {
@@ -8,8 +9,10 @@ export interface CertificateFacts {
   issuer: string;
   validFrom: string;
   validTo: string;
-  /** Issuer of each certificate in the chain, leaf first (organisation, else common name). */
+  /** Issuer of each certificate in the chain, leaf first, for people ("CN (O)"). */
   chain: string[];
+  /** The same issuers as their organisation and common name, which expected issuers are matched against. */
+  issuers: IssuerName[];
   trusted: boolean;
   /** OpenSSL's verdict when the chain is not trusted (e.g. CERT_HAS_EXPIRED). */
   authorizationError?: string;
@@ -38,9 +41,15 @@ export function sharedSecureContext(): tls.SecureContext {
 /**
  * Runs a TLS handshake over an open TCP socket. The handshake never rejects on trust: the
  * certificate is collected and judged afterwards, so we can say what was wrong with it.
+ * `trust` is the store the chain is verified against (default: the system's).
  * Ownership: the raw socket belongs to the TLS socket from here on; on failure both are gone.
  */
-export function probeTls(raw: net.Socket, servername: string, signal: AbortSignal): Promise<TlsOutcome> {
+export function probeTls(
+  raw: net.Socket,
+  servername: string,
+  signal: AbortSignal,
+  trust: tls.SecureContext = sharedSecureContext(),
+): Promise<TlsOutcome> {
   const start = performance.now();
   return new Promise((resolve) => {
     // Destroy the TLS socket, never the raw one under it first (Node 20 can crash on that).
@@ -48,7 +57,7 @@ export function probeTls(raw: net.Socket, servername: string, signal: AbortSigna
       socket: raw,
       servername,
       rejectUnauthorized: false,
-      secureContext: sharedSecureContext(),
+      secureContext: trust,
       ALPNProtocols: ALPN_HTTP1,
     });
     skipNodesOwnNameCheck(socket);
@@ -120,18 +129,21 @@ function describeCertificate(socket: tls.TLSSocket, servername: string): Certifi
       validFrom: '',
       validTo: '',
       chain: [],
+      issuers: [],
       trusted: false,
       authorizationError: authorizationError ?? 'NO_CERTIFICATE',
     };
   }
   const identityError = nameError(leaf, servername);
   const validTo = Date.parse(leaf.validTo);
+  const issuers = issuerChain(leaf);
   return {
     subject: nameOf(leaf.subject),
     issuer: nameOf(leaf.issuer),
     validFrom: leaf.validFrom,
     validTo: Number.isFinite(validTo) ? new Date(validTo).toISOString() : leaf.validTo,
-    chain: issuerChain(leaf),
+    chain: issuers.map(nameOf),
+    issuers: issuers.map(issuerNameOf),
     trusted: socket.authorized,
     ...(authorizationError ? { authorizationError } : {}),
     ...(identityError ? { nameMismatch: identityError.message } : {}),
@@ -147,12 +159,13 @@ function nameError(leaf: X509Certificate, servername: string): Error | undefined
   } as tls.PeerCertificate);
 }
 
+/** The issuer's distinguished name of each certificate in the chain, leaf first. */
 function issuerChain(leaf: X509Certificate): string[] {
   const names: string[] = [];
   let current: X509Certificate | undefined = leaf;
   // Bounded: a chain longer than 10 is not one we need to describe.
   for (let depth = 0; current && depth < 10; depth += 1) {
-    names.push(nameOf(current.issuer));
+    names.push(current.issuer);
     const next: X509Certificate | undefined = current.issuerCertificate;
     if (!next || next.subject === current.subject) break;
     current = next;
@@ -162,15 +175,21 @@ function issuerChain(leaf: X509Certificate): string[] {
 
 /** "C=US\nO=Apple Inc.\nCN=Apple Public Server RSA CA 12 - G1" → "Apple Public Server RSA CA 12 - G1 (Apple Inc.)". */
 function nameOf(distinguishedName: string): string {
+  const { organization: org, commonName: cn } = issuerNameOf(distinguishedName);
+  if (org && cn && !cn.includes(org)) return `${cn} (${org})`;
+  return cn || org || distinguishedName.replace(/\n/g, ', ');
+}
+
+/** The first O and CN of a distinguished name as Node prints it (one "KEY=value" a line). */
+function issuerNameOf(distinguishedName: string): IssuerName {
   const fields = new Map<string, string>();
   for (const line of distinguishedName.split('\n')) {
     const at = line.indexOf('=');
     if (at > 0 && !fields.has(line.slice(0, at))) fields.set(line.slice(0, at), line.slice(at + 1));
   }
-  const org = fields.get('O');
-  const cn = fields.get('CN');
-  if (org && cn && !cn.includes(org)) return `${cn} (${org})`;
-  return cn || org || distinguishedName.replace(/\n/g, ', ');
+  const organization = fields.get('O');
+  const commonName = fields.get('CN');
+  return { ...(organization ? { organization } : {}), ...(commonName ? { commonName } : {}) };
 }
 
 export type TlsJudgement =
@@ -183,11 +202,11 @@ export type TlsJudgement =
 /**
  * Interception comes first: a certificate for an Apple host from an issuer that is not Apple's
  * (or the expected CDN's) means something in between re-signs the traffic, trusted or not.
+ * An issuer anywhere in the chain counts when its O or CN is exactly an expected name (isExpectedIssuer).
  */
 export function judgeCertificate(cert: CertificateFacts, expectedIssuers: readonly string[]): TlsJudgement {
   if (expectedIssuers.length > 0) {
-    const wanted = expectedIssuers.map((name) => name.toLowerCase());
-    const genuine = cert.chain.some((issuer) => wanted.some((name) => issuer.toLowerCase().includes(name)));
+    const genuine = cert.issuers.some((issuer) => isExpectedIssuer(expectedIssuers, issuer));
     if (!genuine) return { kind: 'intercepted', issuer: cert.chain.at(-1) || cert.issuer, trusted: cert.trusted };
   }
   if (cert.authorizationError === 'CERT_HAS_EXPIRED' || isPast(cert.validTo)) return { kind: 'expired', validTo: cert.validTo };

@@ -18,6 +18,8 @@ export interface ProxyRefusal {
   via: string;
   reason: NetworkReason;
   detail: string;
+  /** The proxy's own HTTP answer to CONNECT (407, 403...), when it gave one: the diagnosis tells them apart by it. */
+  http?: { status: number };
 }
 
 export type ConnectOutcome = (TcpOutcome & { via?: string; http?: HttpVia }) | ProxyRefusal;
@@ -72,6 +74,7 @@ export function proxiedConnect(router: ProxyRouter): Connect {
           address: via,
           ms: tunnel.ms,
           via,
+          http: { status: tunnel.status },
           ...judgeConnectAnswer(tunnel.status, tunnel.statusText, named, host, port, endpoint.auth !== undefined),
         };
     }

@@ -1,6 +1,6 @@
 import type net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rawPeer, type RawPeer } from '../probes/fixtures/raw-peer';
+import { rawPeer, type RawPeer } from '../../test-support/raw-peer';
 import type { ProxyEndpoint } from './endpoint';
 import { openTunnel } from './tunnel';
 

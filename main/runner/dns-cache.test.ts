@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsServer, type RunningDnsServer } from '../../e2e/fake-internet/dns-server';
+import { startDnsServer, type RunningDnsServer } from '../../test-support/dns-server';
 import { withDeadline } from '../probes/deadline';
-import { recordingDnsCache, unresolvableDnsCache } from './fixtures/recording-dns';
+import { recordingDnsCache, unresolvableDnsCache } from '../../test-support/recording-dns';
 
 /** Starts nothing on the addresses: for tests that look only at the judgement. */
 const nothing = () => Promise.resolve();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../app/catalog/builtin';
 import { withDeadline } from '../probes/deadline';
-import { recordingDnsCache } from './fixtures/recording-dns';
+import { recordingDnsCache } from '../../test-support/recording-dns';
 import { networkTasks } from './network-plan';
 
 describe('networkTasks', () => {

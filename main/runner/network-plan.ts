@@ -42,7 +42,7 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
             ...(entry.legacy ? { legacy: true } : {}),
           },
           dns,
-          options.connect,
+          options.connect ? { connect: options.connect } : {},
         );
       }
       case 'port': {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startListener, type RunningListener } from '../../e2e/fake-internet/web-server';
+import { startListener, type RunningListener } from '../../test-support/web-server';
 import { withDeadline } from '../probes/deadline';
 import { probeTcp } from '../probes/tcp';
 import type { Connect } from '../proxy/connector';
-import { unresolvableDnsCache } from './fixtures/recording-dns';
+import { unresolvableDnsCache } from '../../test-support/recording-dns';
 import { serverTask } from './server-task';
 
 // The server check's own logic, with DNS answered by a stand-in system resolver and the
@@ -23,7 +23,7 @@ describe('a server check when this computer cannot resolve the name', () => {
       const tcp = await probeTcp('127.0.0.1', web.port, signal);
       return { ...tcp, via: 'http://proxy.corp.example:3128' };
     };
-    const check = await serverTask(target, unresolvableDnsCache(), viaProxy).run(withDeadline(undefined, 3000));
+    const check = await serverTask(target, unresolvableDnsCache(), { connect: viaProxy }).run(withDeadline(undefined, 3000));
     expect(check).toMatchObject({
       status: 'ok',
       reason: 'ok',
@@ -39,7 +39,7 @@ describe('a server check when this computer cannot resolve the name', () => {
       asked += 1;
       return { kind: 'unreachable', address: '', code: 'ENOADDRESS', ms: 0 };
     };
-    const check = await serverTask(target, unresolvableDnsCache(), direct).run(withDeadline(undefined, 3000));
+    const check = await serverTask(target, unresolvableDnsCache(), { connect: direct }).run(withDeadline(undefined, 3000));
     expect(check).toMatchObject({ status: 'fail', reason: 'dns-nxdomain', layers: { dns: 'fail', tcp: 'not-run' } });
     expect(asked).toBe(1);
   });

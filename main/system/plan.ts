@@ -3,6 +3,7 @@ import type { ProxyRouter } from '../proxy/router';
 import type { CheckTask } from '../runner/task';
 import { runCommand } from './exec';
 import { shareNtpResult } from './clock/share-ntp';
+import { deviceTasks } from './device/tasks';
 import { clockTask } from './clock/tasks';
 import { firewallTasks } from './firewall/tasks';
 import { systemHostsPath } from './hosts/read';
@@ -32,9 +33,9 @@ interface SystemPlanOptions {
 /**
  * The network tasks (with the NTP task shared with the clock check, so NTP is asked once; without
  * one, the clock runs `timeCheck` itself),
- * followed by the checks of this computer in a fixed order: processes, services, listeners,
- * hosts file, proxy, firewall, clock. One process listing, one port scan and (on Windows) one
- * PowerShell run serve every row.
+ * followed by the checks of this computer in a fixed order: processes, services, devices,
+ * listeners, hosts file, proxy, firewall, clock. One process listing, one port scan and (on
+ * Windows) one PowerShell run serve every row.
  */
 export function withSystemTasks(network: readonly CheckTask[], catalog: Catalog, options: SystemPlanOptions): CheckTask[] {
   const os = options.os ?? systemOs();
@@ -47,6 +48,7 @@ export function withSystemTasks(network: readonly CheckTask[], catalog: Catalog,
     ...tasks,
     ...processTasks(catalog.processes ?? [], os, processes),
     ...serviceTasks(os, runCommand, powershell),
+    ...deviceTasks(os, { run: runCommand, powershell }),
     ...listenerTasks(listenerTargets(catalog), os, sharedScan(listenerScanner(os)), processes),
     ...hostsTasks(options.hostsFile ?? (os === 'windows' ? windowsHostsLocation : systemHostsPath()), watchListOf(catalog)),
     ...proxyTasks(options.proxy),

@@ -16,41 +16,50 @@ describe('verdictOf', () => {
     expect(headline(verdict).title).toBe('This computer can reach Apple');
   });
 
-  it('names the blocked servers, three at most', () => {
-    const results = planned.map((p, i) => (i < 4 ? serverResult(p, { status: 'fail', reason: 'tcp-refused' }) : serverResult(p)));
-    const verdict = verdictOf(finishedWith(results));
-    const twoPorts = verdictOf(
-      finishedWith([
-        serverResult(planned[0]!, { status: 'fail', reason: 'tcp-refused' }),
-        serverResult(plannedServer('a.apple.com', 80), { status: 'fail', reason: 'tcp-refused' }),
-      ]),
+  it('is the diagnosis of the finished report: one finding per cause, most likely first', () => {
+    const results = planned.map((p, i) =>
+      i < 4 ? serverResult(p, { status: 'fail', reason: 'tcp-refused', detail: 'Refused.' }) : serverResult(p),
     );
-    expect(twoPorts.kind === 'problems' && twoPorts.problems[0]).toMatch(/^1 Apple server cannot be used properly: a\.apple\.com\./);
-    expect(verdict).toEqual({
-      kind: 'problems',
-      intercepted: false,
-      problems: [
-        '4 Apple servers cannot be used properly: a.apple.com, b.apple.com, c.apple.com and 1 more. Servers shows which step failed for each.',
-      ],
-    });
-  });
-
-  it('calls out interception before anything else', () => {
-    const results = planned.map((p, i) => (i === 0 ? serverResult(p, { status: 'fail', reason: 'tls-intercepted' }) : serverResult(p)));
     const verdict = verdictOf(finishedWith(results));
-    expect(headline(verdict).title).toBe('Something is intercepting connections to Apple');
-    expect(verdict.kind === 'problems' && verdict.problems[0]).toMatch(/^Secure connections to a\.apple\.com are being intercepted/);
+    expect(verdict.kind).toBe('found');
+    if (verdict.kind !== 'found') return;
+    expect(verdict.worst).toBe('fail');
+    expect(verdict.findings.map((finding) => finding.id)).toEqual(['firewall-blocks-apple']);
+    expect(verdict.findings[0]!.detail).toMatch(/a\.apple\.com, b\.apple\.com, c\.apple\.com and d\.apple\.com/);
+    expect(headline(verdict).title).toBe('We found a problem');
   });
 
-  it('says offline when nothing got as far as a connection', () => {
-    const results = planned.map((p, i) => serverResult(p, { status: 'fail', reason: i % 2 ? 'dns-timeout' : 'tcp-timeout' }));
-    expect(verdictOf(finishedWith(results)).kind).toBe('offline');
-    const oneRefused = results.map((r, i) => (i === 0 ? { ...r, reason: 'tcp-refused' as const } : r));
-    expect(verdictOf(finishedWith(oneRefused)).kind).toBe('problems');
+  it('counts the problems in the headline, and only warnings make it a warning', () => {
+    const two = planned.map((p, i) =>
+      i === 0
+        ? serverResult(p, { status: 'fail', reason: 'tls-intercepted', detail: 'x' })
+        : i === 1
+          ? serverResult(p, { status: 'fail', reason: 'tcp-refused', detail: 'y' })
+          : serverResult(p),
+    );
+    expect(headline(verdictOf(finishedWith(two)))).toEqual({ title: 'We found 2 problems', tone: 'fail' });
+    const warned = planned.map((p, i) =>
+      i === 0 ? serverResult(p, { status: 'warn', reason: 'dns-timeout', detail: 'slow' }) : serverResult(p),
+    );
+    expect(headline(verdictOf(finishedWith(warned)))).toEqual({ title: 'We found a warning', tone: 'warn' });
   });
 
-  it('counts what finished before a cancel, not the cancelled ones', () => {
-    const results = planned.map((p, i) => (i < 2 ? serverResult(p) : serverResult(p, { status: 'skipped', reason: 'cancelled' })));
-    expect(verdictOf(finishedWith(results, true))).toEqual({ kind: 'cancelled', done: 2, total: 5 });
+  it('no internet at all is one finding, not one per server', () => {
+    const results = planned.map((p, i) => serverResult(p, { status: 'fail', reason: i % 2 ? 'dns-timeout' : 'tcp-timeout', detail: 'x' }));
+    const verdict = verdictOf(finishedWith(results));
+    expect(verdict.kind === 'found' && verdict.findings.map((finding) => finding.id)).toEqual(['no-internet']);
+  });
+
+  it('keeps what finished before a cancel, with its findings', () => {
+    const results = planned.map((p, i) =>
+      i === 0
+        ? serverResult(p, { status: 'fail', reason: 'tls-intercepted', detail: 'x' })
+        : i < 2
+          ? serverResult(p)
+          : serverResult(p, { status: 'skipped', reason: 'cancelled' }),
+    );
+    const verdict = verdictOf(finishedWith(results, true));
+    expect(verdict).toMatchObject({ kind: 'cancelled', done: 2, total: 5 });
+    expect(verdict.kind === 'cancelled' && verdict.findings.map((finding) => finding.id)).toEqual(['https-inspection']);
   });
 });

@@ -6,7 +6,9 @@ import { useAppStore } from '../store/context';
 import type { RunState } from '../store/run-slice';
 import { useShallow } from 'zustand/react/shallow';
 import { ExternalLink } from '../components/ExternalLink';
+import { DeviceCard } from './DeviceCard';
 import { ThisComputer } from './ThisComputer';
+import { FindingList } from '../components/FindingCard';
 
 function Explanation({ verdict }: { verdict: Verdict }) {
   switch (verdict.kind) {
@@ -25,25 +27,26 @@ function Explanation({ verdict }: { verdict: Verdict }) {
         </p>
       );
     case 'cancelled':
-      return <p>{`${verdict.done} of ${verdict.total} checks finished before you cancelled. Run the check again for a full answer.`}</p>;
-    case 'offline':
+      return (
+        <p>{`${verdict.done} of ${verdict.total} checks finished before you cancelled. What they found is below; run the check again for a full answer.`}</p>
+      );
+    case 'found':
       return (
         <p>
-          No Apple server answered and no names could be looked up. Check that this computer is connected to the internet (Wi-Fi or cable),
-          then run the check again.
+          {verdict.worst === 'warn'
+            ? 'Nothing blocks syncing outright, but these may get in the way.'
+            : verdict.findings.filter((finding) => finding.severity === 'fail').length > 1
+              ? 'Most likely cause first. Each card says what to do.'
+              : 'Here is what is in the way, and what to do about it.'}
         </p>
       );
-    case 'problems':
-    case 'warnings':
-      return (
-        <ul className="problems">
-          {verdict.problems.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      );
     case 'healthy':
-      return <p>Every Apple server answered with a genuine certificate, and the ports Apple uses are open.</p>;
+      return (
+        <p>
+          Every Apple server answered with a genuine certificate, the ports Apple uses are open, and nothing on this computer is in the way.
+          If a device still won't sync, try another cable, unlock the device and tap Trust, and check that it has free storage.
+        </p>
+      );
     default:
       return assertNever(verdict, 'verdict');
   }
@@ -52,8 +55,8 @@ function Explanation({ verdict }: { verdict: Verdict }) {
 const NO_RESULTS: RunState['results'] = {};
 
 /**
- * The verdict, selected narrowly: a started check changes nothing here, and the results are read
- * only once the run has ended (while it runs the verdict is a count).
+ * The verdict, selected narrowly: a started check changes nothing here, and the results and
+ * findings are read only once the run has ended (while it runs the verdict is a count).
  */
 function useVerdict(): Verdict {
   const phase = useAppStore((s) => s.run.phase);
@@ -61,7 +64,8 @@ function useVerdict(): Verdict {
   const done = useAppStore((s) => s.run.done);
   const planned = useAppStore((s) => s.run.planned);
   const results = useAppStore((s) => (s.run.phase === 'finished' || s.run.phase === 'cancelled' ? s.run.results : NO_RESULTS));
-  return useMemo(() => verdictOf({ phase, error, done, planned, results }), [phase, error, done, planned, results]);
+  const findings = useAppStore((s) => s.run.findings);
+  return useMemo(() => verdictOf({ phase, error, done, planned, results, findings }), [phase, error, done, planned, results, findings]);
 }
 
 export function Overview() {
@@ -76,6 +80,9 @@ export function Overview() {
         <h1 id="overview-title">{title}</h1>
         <Explanation verdict={verdict} />
       </div>
+      {(verdict.kind === 'found' || verdict.kind === 'cancelled' || verdict.kind === 'healthy') && (
+        <FindingList findings={verdict.kind === 'healthy' ? verdict.notes : verdict.findings} />
+      )}
       <dl className="counts" aria-label="Counts">
         <div className="count count-ok">
           <dt>Working</dt>
@@ -98,6 +105,7 @@ export function Overview() {
           <dd>{waiting}</dd>
         </div>
       </dl>
+      <DeviceCard />
       <ThisComputer />
       <p className="footnote muted small">
         The servers and ports come from <ExternalLink href={APPLE_NETWORK_HELP}>Apple's list for enterprise networks</ExternalLink>.

@@ -14,6 +14,7 @@ import {
 } from '../model/processes';
 import { useAppStore } from '../store/context';
 import { isActive } from '../store/run-slice';
+import { DeviceCard } from './DeviceCard';
 
 const STATE_TEXT: Record<ProcessState, string> = {
   'not-checked': 'Not checked yet',
@@ -107,6 +108,8 @@ export function Processes() {
     <section className="screen" aria-labelledby="processes-title">
       <h1 id="processes-title">Processes</h1>
       <p className="lede">The helper programs iTunes, Apple Devices and Finder rely on to see and sync a device.</p>
+      <DeviceCard always />
+      <h2 className="section-heading">Helper processes</h2>
       {checks.length === 0 ? (
         <>
           <p className="notice notice-neutral" role="note">

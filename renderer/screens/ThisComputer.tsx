@@ -1,24 +1,10 @@
-import { memo, useMemo } from 'react';
-import type { CheckKind, PlannedCheck } from '../../app/contract/check';
-import { StatusMark } from '../components/StatusMark';
+import { useMemo } from 'react';
+import type { CheckKind } from '../../app/contract/check';
 import { useAppStore } from '../store/context';
-import { useCheckProgress } from './use-check-progress';
+import { LocalRow } from './LocalRow';
 
 /** Kinds with a screen of their own (Processes, Ports) are left to it. */
 const SHOWN_HERE = new Set<CheckKind>(['service', 'hosts', 'proxy', 'firewall', 'clock']);
-
-const LocalRow = memo(function LocalRow({ planned }: { planned: PlannedCheck }) {
-  const { mark, detail } = useCheckProgress(planned.id);
-  return (
-    <li className={`local row-${mark}`} aria-label={planned.title}>
-      <StatusMark mark={mark} showLabel />
-      <div>
-        <span className="local-title">{planned.title}</span>
-        <span className="local-detail">{detail}</span>
-      </div>
-    </li>
-  );
-});
 
 /** The checks of the computer itself (services, hosts file, proxy, firewall, clock), when the run has them. */
 export function ThisComputer() {

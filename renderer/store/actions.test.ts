@@ -16,6 +16,10 @@ function fakeApi(overrides: Partial<SyncDoctorApi> = {}): SyncDoctorApi & { push
     },
     appInfo: () => Promise.resolve(APP_INFO),
     openLink: vi.fn(() => Promise.resolve({ opened: true })),
+    listFixes: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-run' as const, message: 'No check has run yet.' })),
+    previewFix: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-run' as const, message: 'No check has run yet.' })),
+    applyFix: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-run' as const, message: 'No check has run yet.' })),
+    rerunChecks: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-run' as const, message: 'No check has run yet.' })),
     push: (event) => listeners.forEach((listener) => listener(event)),
     ...overrides,
   };

@@ -54,10 +54,14 @@ describe('reduceRunEvent', () => {
     expect(cancelled.results).toEqual({ [a.id]: cancelledA });
   });
 
-  it('takes nothing from run-finished but how the run ended: its header carries no results to rebuild from', () => {
+  it('takes from run-finished how the run ended and its findings: its header carries no results to rebuild from', () => {
     const inFlight = reduceRunEvent(running(), { type: 'check-started', runId: RUN, checkId: a.id });
-    const done = reduceRunEvent(inFlight, finished([serverResult(a)]));
-    expect(done).toEqual({ ...inFlight, phase: 'finished', inFlight: {} });
+    const event = finished([serverResult(a, { status: 'fail', reason: 'tls-intercepted' })]);
+    const findings = event.type === 'run-finished' ? event.header.findings : undefined;
+    expect(findings?.map((finding) => finding.id)).toEqual(['https-inspection']);
+    const done = reduceRunEvent(inFlight, event);
+    expect(done).toEqual({ ...inFlight, phase: 'finished', inFlight: {}, findings });
+    expect(done.results).toEqual({});
   });
 });
 

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { assertNever, type CheckResult, type PlannedCheck, type RunEvent, type Summary } from '../../app/contract/check';
+import type { Finding } from '../../app/diagnosis/finding';
 import { timingsTotalMs } from '../../app/format/timings';
 
 /** Where the current (or last) run stands, as the screens need it. */
@@ -21,6 +22,8 @@ export interface RunState {
   counts: Summary;
   /** The longest finished check so far (sum of its layers), the waterfall's common scale. */
   slowestMs: number;
+  /** The diagnosis of the whole run, from run-finished's header; undefined until the run is over. */
+  findings: Finding[] | undefined;
   /** Why the run could not start, in words for the user. */
   error: string | undefined;
 }
@@ -45,6 +48,7 @@ export const initialRunState: RunState = {
   done: 0,
   counts: EMPTY_COUNTS,
   slowestMs: 0,
+  findings: undefined,
   error: undefined,
 };
 
@@ -81,9 +85,9 @@ export function reduceRunEvent(state: RunState, event: RunEvent): RunState {
       };
     }
     case 'run-finished':
-      // The results streamed in are the run's results: run-finished only says how it ended.
+      // The results streamed in are the run's results: run-finished says how it ended and what it found.
       if (!mine) return state;
-      return { ...state, phase: event.header.cancelled ? 'cancelled' : 'finished', inFlight: {} };
+      return { ...state, phase: event.header.cancelled ? 'cancelled' : 'finished', inFlight: {}, findings: event.header.findings ?? [] };
     default:
       return assertNever(event, 'run event');
   }

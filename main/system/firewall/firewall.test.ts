@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { CommandOutcome } from '../exec';
 import { fixture } from '../fixtures/load';
 import { normalizeProcesses, sharedProcessList } from '../processes/list';
-import { startNamedProcess } from '../test-process';
+import { startNamedProcess } from '../../../test-support/named-process';
 import { parseBlockAll, parseGlobalState, parseListApps } from './socketfilterfw';
 import { firewallTasks, judgeMacFirewall, judgeProductsFromProcesses, judgeWindowsFirewall, judgeWindowsProducts } from './tasks';
 import { decodeProductState, parseWindowsSecurity } from './windows';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../app/catalog/builtin';
 import { fixture, fixturePath } from '../fixtures/load';
 import { decodeHostsBytes } from './decode';
-import { hostsLineFor, hostsFileNote } from './lookup';
+import { forgetHostsReads, hostsLineFor, hostsFileNote } from './lookup';
 import { entryFor, findAppleEntries } from './match';
 import { parseHosts } from './parse';
 import { readHostsFile, systemHostsPath } from './read';
@@ -126,6 +126,16 @@ describe('hosts file parsing', () => {
     expect(await hostsLineFor('mesu.apple.com', file)).toBeUndefined();
     expect(await hostsFileNote('gs.apple.com', file)).toContain('line 2');
     expect(await hostsFileNote('x.example', path.join(dir, 'missing'))).toBe('');
+  });
+
+  it('quotes the file as it is now once the kept reads are forgotten (after a fix)', async () => {
+    const file = path.join(dir, 'forget-hosts');
+    await writeFile(file, '198.51.100.7 gs.apple.com\n');
+    expect(await hostsLineFor('gs.apple.com', file)).toMatchObject({ line: 1 });
+    await writeFile(file, '# fixed\n');
+    expect(await hostsLineFor('gs.apple.com', file)).toMatchObject({ line: 1 });
+    forgetHostsReads();
+    expect(await hostsLineFor('gs.apple.com', file)).toBeUndefined();
   });
 
   it('uses %SystemRoot% for the Windows path', () => {

@@ -30,6 +30,11 @@ export async function hostsLineFor(host: string, file: string = systemHostsPath(
   return entry ? { file, line: entry.line, text: entry.text, address: entry.address } : undefined;
 }
 
+/** Forgets the reads kept above: after a fix changed the hosts file, its old lines must not be quoted. */
+export function forgetHostsReads(): void {
+  cache.clear();
+}
+
 /** A sentence naming the hosts-file line for `host`, or '' when the hosts file is not the cause. */
 export async function hostsFileNote(host: string, file?: string): Promise<string> {
   const line = await hostsLineFor(host, file);

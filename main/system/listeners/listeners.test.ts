@@ -1,10 +1,12 @@
 import net from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { builtinCatalog } from '../../../app/catalog/builtin';
+import { runCommand, type RunCommand } from '../exec';
 import { fixture } from '../fixtures/load';
 import { normalizeProcesses, sharedProcessList, type ProcessList } from '../processes/list';
-import { startNamedProcess, type NamedProcess } from '../test-process';
+import { startNamedProcess, type NamedProcess } from '../../../test-support/named-process';
 import { scanLinux } from './linux';
 import { parseLsofFields } from './lsof';
 import { parseNetstat } from './netstat';
@@ -228,10 +230,20 @@ describe('listeners on this machine (real sockets)', () => {
     expect(await task!.run(signal())).toMatchObject({ status: 'ok', facts: { holders: 0 } });
   });
 
-  it('says "cannot run here" when the tool is missing (netstat/lsof on Linux)', async () => {
-    const scan = await listenerScanner('mac')(signal());
-    expect(['cannot-run', 'scanned']).toContain(scan.kind);
+  it('says "cannot run here" when the tool is missing, naming it', async () => {
+    // The real runCommand, asked for the tool where it is not installed: what a machine without it does.
+    const missingTools: RunCommand = (file, args, options) => runCommand(path.join('/nonexistent', path.basename(file)), args, options);
+    const mac = await listenerScanner('mac', missingTools)(signal());
+    expect(mac).toEqual({ kind: 'cannot-run', why: '/nonexistent/lsof is not installed or not on the PATH' });
+    expect(judgeListener(target('tcp', 3689), 'mac', mac)).toMatchObject({ status: 'skipped', reason: 'cannot-run' });
+    const windows = await listenerScanner('windows', missingTools)(signal());
+    expect(windows).toEqual({ kind: 'cannot-run', why: '/nonexistent/netstat is not installed or not on the PATH' });
+    expect(judgeListener(target('tcp', 27015), 'windows', windows)).toMatchObject({ status: 'skipped', reason: 'cannot-run' });
+  });
+
+  it('says "cannot run here" on an operating system it has no way to list ports on', async () => {
     const other = await listenerScanner('other')(signal());
+    expect(other).toEqual({ kind: 'cannot-run', why: 'listing listening ports is not supported on this operating system' });
     expect(judgeListener(target('tcp', 27015), 'other', other)).toMatchObject({ status: 'skipped', reason: 'cannot-run' });
   });
 });

@@ -1,4 +1,4 @@
-import { runCommand, type CommandOutcome } from '../exec';
+import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
 import { shareOnce, type SystemOs } from '../task';
 import { scanLinux } from './linux';
 import { parseLsofFields } from './lsof';
@@ -8,13 +8,13 @@ import type { ListenerScan } from './types';
 export type ScanListeners = (signal: AbortSignal) => Promise<ListenerScan>;
 
 /** The way to list listening sockets on each OS: /proc on Linux, netstat on Windows, lsof on macOS. */
-export function listenerScanner(os: SystemOs): ScanListeners {
+export function listenerScanner(os: SystemOs, run: RunCommand = runCommand): ScanListeners {
   switch (os) {
     case 'linux':
       return (signal) => scanLinux(signal);
     case 'windows':
       return async (signal) => {
-        const outcome = await runCommand('netstat', ['-ano'], { signal, timeoutMs: 15_000 });
+        const outcome = await run('netstat', ['-ano'], { signal, timeoutMs: 15_000 });
         return outcome.kind === 'ran' && outcome.exitCode === 0
           ? { kind: 'scanned', listeners: parseNetstat(outcome.stdout), source: 'netstat -ano' }
           : troubled('netstat', outcome);
@@ -24,8 +24,8 @@ export function listenerScanner(os: SystemOs): ScanListeners {
         const base = ['-nP', '+c', '0', '-F', 'pcPn'];
         const options = { signal, timeoutMs: 15_000 };
         const [tcp, udp] = await Promise.all([
-          runCommand('/usr/sbin/lsof', [...base, '-iTCP', '-sTCP:LISTEN'], options),
-          runCommand('/usr/sbin/lsof', [...base, '-iUDP'], options),
+          run('/usr/sbin/lsof', [...base, '-iTCP', '-sTCP:LISTEN'], options),
+          run('/usr/sbin/lsof', [...base, '-iUDP'], options),
         ]);
         // lsof exits 1 when it found nothing to list: an empty answer, not a failure.
         for (const outcome of [tcp, udp]) if (outcome.kind !== 'ran' || outcome.exitCode > 1) return troubled('lsof', outcome);

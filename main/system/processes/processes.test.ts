@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { builtinCatalog } from '../../../app/catalog/builtin';
 import type { SystemCheck } from '../../../app/contract/check';
-import { startNamedProcess, type NamedProcess } from '../test-process';
+import { startNamedProcess, type NamedProcess } from '../../../test-support/named-process';
 import { listProcesses, normalizeProcesses, sharedProcessList } from './list';
 import { findProcesses } from './match';
 import { judgeProcess, processTasks } from './tasks';

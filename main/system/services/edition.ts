@@ -1,3 +1,5 @@
+import { powershellScriptRecords } from '../powershell';
+
 type WindowsEdition = 'itunes-desktop' | 'itunes-store' | 'apple-devices';
 
 interface AppxPackage {
@@ -17,19 +19,10 @@ export const APPX_PART = [
  * could not be listed (appxError, no such field) or the output is garbage. Pure.
  */
 export function parseAppxPackages(text: string): AppxPackage[] | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, '').trim());
-  } catch {
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data) || !('appx' in data)) return undefined;
-  const appx = (data as Record<string, unknown>)['appx'];
-  const rows = Array.isArray(appx) ? appx : appx === null ? [] : [appx];
+  const records = powershellScriptRecords(text, 'appx');
+  if (!records) return undefined;
   const packages: AppxPackage[] = [];
-  for (const row of rows) {
-    if (typeof row !== 'object' || row === null) return undefined;
-    const record = row as Record<string, unknown>;
+  for (const record of records) {
     if (typeof record['Name'] !== 'string') return undefined;
     packages.push({
       name: record['Name'],

@@ -1,5 +1,5 @@
 import dgram from 'node:dgram';
-import { writeTimestamp } from '../../main/probes/ntp';
+import { writeTimestamp } from '../main/probes/ntp';
 
 export interface NtpServerOptions {
   address: string;
@@ -10,10 +10,19 @@ export interface NtpServerOptions {
   garbage?: boolean;
 }
 
+export interface RunningNtpServer {
+  port: number;
+  /** How many requests have arrived (answered or not). */
+  queries(): number;
+  close(): Promise<void>;
+}
+
 /** Answers SNTP client requests with this machine's time, shifted by clockOffsetMs. */
-export function startNtpServer(options: NtpServerOptions): Promise<{ port: number; close(): Promise<void> }> {
+export function startNtpServer(options: NtpServerOptions): Promise<RunningNtpServer> {
   const socket = dgram.createSocket('udp4');
+  let queries = 0;
   socket.on('message', (request, remote) => {
+    queries += 1;
     if (options.garbage) {
       socket.send(Buffer.from('this is not ntp'), remote.port, remote.address);
       return;
@@ -35,7 +44,7 @@ export function startNtpServer(options: NtpServerOptions): Promise<{ port: numbe
     socket.once('error', reject);
     socket.bind(options.port ?? 123, options.address, () => {
       socket.removeListener('error', reject);
-      resolve({ port: socket.address().port, close: () => new Promise((done) => socket.close(() => done())) });
+      resolve({ port: socket.address().port, queries: () => queries, close: () => new Promise((done) => socket.close(() => done())) });
     });
   });
 }

@@ -8,11 +8,20 @@ export type DnsReply =
   /** Say nothing: the client times out. */
   | { kind: 'drop' };
 
+/** One question as it arrived: a client that asks again on the same socket with the same id is retransmitting. */
+export interface DnsQuestion {
+  name: string;
+  type: string;
+  id: number;
+  /** The client's address and port. */
+  from: string;
+}
+
 export interface DnsServerOptions {
   address: string;
   port?: number;
   /** IPv4 answer for a name (AAAA questions get an empty answer). */
-  answer(name: string): DnsReply;
+  answer(name: string, question: DnsQuestion): DnsReply;
   delayMs?: number;
 }
 
@@ -34,7 +43,8 @@ export function startDnsServer(options: DnsServerOptions): Promise<RunningDnsSer
     }
     const question = query.questions?.[0];
     if (!question) return;
-    const reply = options.answer(question.name.toLowerCase().replace(/\.$/, ''));
+    const name = question.name.toLowerCase().replace(/\.$/, '');
+    const reply = options.answer(name, { name, type: question.type, id: query.id ?? 0, from: `${remote.address}:${remote.port}` });
     if (reply.kind === 'drop') return;
     const response = dnsPacket.encode({
       id: query.id,
