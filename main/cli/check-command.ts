@@ -4,6 +4,7 @@ import { loadCatalog } from '../engine/catalog-file';
 import { runEngine } from '../engine/engine';
 import type { DnsCache } from '../runner/dns-cache';
 import type { CheckCommand } from './args';
+import { engineOptionsFor } from './engine-options';
 import { renderFindings } from './findings-text';
 import { fleetLine, fleetExitCode } from './fleet-output';
 import { progressLine } from './progress';
@@ -34,20 +35,7 @@ export async function runCheck(args: CheckCommand, io: CliIo): Promise<number> {
     const catalog = await loadCatalog(args.catalogFile);
     if (!catalog.ok) return problem(catalog.message);
     const progress = args.format === 'table' ? progressLine(io.stderr) : { onEvent: () => undefined, clear: () => undefined };
-    const report: Report = await runEngine(
-      {
-        catalog: catalog.catalog,
-        catalogSource: catalog.source,
-        groups: args.only,
-        timeoutMs: args.timeoutMs,
-        concurrency: args.concurrency,
-        extraIssuers: args.expectIssuers,
-        ...(args.hostsFile !== undefined ? { hostsFile: args.hostsFile } : {}),
-        ...(io.signal ? { signal: io.signal } : {}),
-        ...(io.lookups ? { lookups: io.lookups } : {}),
-      },
-      (event) => progress.onEvent(event),
-    );
+    const report: Report = await runEngine(engineOptionsFor(args, catalog, io), (event) => progress.onEvent(event));
     progress.clear();
     const findings = report.findings ?? [];
     const verdict = args.errorCode !== undefined ? judgeErrorCode(args.errorCode, report.checks, findings) : undefined;

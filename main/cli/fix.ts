@@ -1,4 +1,5 @@
 import type { CheckResult, Report } from '../../app/contract/check';
+import { engineOptionsFor } from './engine-options';
 import { diagnose } from '../../app/diagnosis/diagnose';
 import type { Finding } from '../../app/diagnosis/finding';
 import type { FixAttempt } from '../../app/fixes/attempt';
@@ -55,17 +56,7 @@ async function fixCommand(args: FixCommand, io: CliIo, deps: FixCliDeps): Promis
   const signal = io.signal ?? new AbortController().signal;
   const os = deps.os ?? systemOs();
   const elevated = await (deps.isElevated ?? (() => hasAdminRights(os, runCommand, process.env, signal)))();
-  const engine: EngineOptions = {
-    catalog: catalog.catalog,
-    catalogSource: catalog.source,
-    groups: args.only,
-    timeoutMs: args.timeoutMs,
-    concurrency: args.concurrency,
-    extraIssuers: args.expectIssuers,
-    signal,
-    ...(args.hostsFile !== undefined ? { hostsFile: args.hostsFile } : {}),
-    ...(io.lookups ? { lookups: io.lookups } : {}),
-  };
+  const engine: EngineOptions = engineOptionsFor(args, catalog, { ...io, signal });
   const environment = (checks: readonly CheckResult[]) =>
     (deps.environment ?? systemFixEnvironment)({
       catalog: catalog.catalog,

@@ -3,7 +3,7 @@
 import type { ServerCheck } from '../../contract/check';
 import { listWords, unique } from '../evidence';
 import type { Rule, RuleContext } from '../rule';
-import { hostsOf, ids, NETWORK_SYMPTOMS, openNetwork, productsNamed } from './shared';
+import { hostsOf, ids, NETWORK_SYMPTOMS, openNetwork, productsNamed, sameSteps } from './shared';
 
 const APPLE_DOMAINS = '*.apple.com, *.cdn-apple.com, *.mzstatic.com and *.itunes.apple.com';
 
@@ -85,18 +85,11 @@ export const connectionsBroken: Rule = (context) => {
     checks: ids(broken),
     symptoms: NETWORK_SYMPTOMS,
     fixes: ['open-security-settings'],
-    steps: {
-      windows: [
-        "Pause your security software's web protection or firewall for a moment and check again; if it passes, add an exception for " +
-          APPLE_DOMAINS +
-          '.',
-      ],
-      mac: [
-        "Pause your security software's web protection or firewall for a moment and check again; if it passes, add an exception for " +
-          APPLE_DOMAINS +
-          '.',
-      ],
-    },
+    steps: sameSteps(
+      "Pause your security software's web protection or firewall for a moment and check again; if it passes, add an exception for " +
+        APPLE_DOMAINS +
+        '.',
+    ),
     subject: { hosts: hostsOf(broken) },
   };
 };

@@ -2,7 +2,7 @@
 // before the certificate rules and claims the "expired" certificates a wrong clock produces.
 import { listWords } from '../evidence';
 import type { Rule } from '../rule';
-import { hostsOf, ids, NETWORK_SYMPTOMS, openNetwork, openSystem } from './shared';
+import { hostsOf, ids, NETWORK_SYMPTOMS, openNetwork, openSystem, sameSteps } from './shared';
 
 export const clockWrong: Rule = (context) => {
   const skew = [...openNetwork(context, 'clock-skew'), ...openSystem(context, 'clock', 'clock-skew')];
@@ -41,10 +41,7 @@ export const timeServerBlocked: Rule = (context) => {
     severity: 'warn',
     symptoms: NETWORK_SYMPTOMS,
     fixes: ['open-firewall-settings'],
-    steps: {
-      windows: ['Allow outgoing UDP port 123 (time) in your firewall or security software, or ask your IT department.'],
-      mac: ['Allow outgoing UDP port 123 (time) in your firewall or security software, or ask your IT department.'],
-    },
+    steps: sameSteps('Allow outgoing UDP port 123 (time) in your firewall or security software, or ask your IT department.'),
     subject: { hosts: hostsOf(silent), ports: [123] },
   };
 };

@@ -2,7 +2,7 @@
 // it listens on, and what the device check (usbmux) says about the device itself.
 import type { SystemCheck } from '../../contract/check';
 import type { Rule } from '../rule';
-import { DEVICE_SYMPTOMS, ids, openSystem } from './shared';
+import { DEVICE_SYMPTOMS, ids, openSystem, sameSteps } from './shared';
 
 const BONJOUR = 'service:bonjour';
 const DEVICE_PROCESSES = new Set(['process:mobile-device-service', 'process:mobile-device-helper']);
@@ -108,10 +108,7 @@ export const localPortHeld: Rule = (context) => {
     checks: ids(evidence),
     symptoms: ['sync-fails'],
     fixes: [],
-    steps: {
-      windows: ['Quit or reconfigure the program named above, then check again.'],
-      mac: ['Quit or reconfigure the program named above, then check again.'],
-    },
+    steps: sameSteps('Quit or reconfigure the program named above, then check again.'),
     subject: { ports: evidence.flatMap((check) => (check.port !== undefined ? [check.port] : [])) },
   };
 };
@@ -189,14 +186,9 @@ export const deviceNotTrusted: Rule = (context) => {
     checks: ids(evidence),
     symptoms: ['device-not-recognized', 'sync-fails'],
     fixes: [],
-    steps: {
-      windows: [
-        'Unlock the iPhone or iPad, keep it on its Home Screen, plug it in, and tap Trust when it asks "Trust This Computer?" (then enter the passcode).',
-      ],
-      mac: [
-        'Unlock the iPhone or iPad, keep it on its Home Screen, plug it in, and tap Trust when it asks "Trust This Computer?" (then enter the passcode).',
-      ],
-    },
+    steps: sameSteps(
+      'Unlock the iPhone or iPad, keep it on its Home Screen, plug it in, and tap Trust when it asks "Trust This Computer?" (then enter the passcode).',
+    ),
     subject: {},
   };
 };

@@ -2,7 +2,7 @@
 import type { CheckResult, ServerCheck } from '../../contract/check';
 import { listWords, unique } from '../evidence';
 import type { Rule } from '../rule';
-import { fact, hostsOf, ids, NETWORK_SYMPTOMS, openNetwork, systemCheck } from './shared';
+import { fact, hostsOf, ids, NETWORK_SYMPTOMS, openNetwork, sameSteps, systemCheck } from './shared';
 
 /** The hosts-file note a redirected server check carries (main/system/hosts/lookup.ts). */
 const HOSTS_LINE = /The hosts file (.+?) does it, line (\d+): "([^"]*)"/;
@@ -77,16 +77,10 @@ export const dnsFilter: Rule = (context) => {
     checks: ids(evidence),
     symptoms: NETWORK_SYMPTOMS,
     fixes: ['flush-dns', 'open-network-settings'],
-    steps: {
-      windows: [
-        'If you use Pi-hole, AdGuard, NextDNS, a VPN or parental controls, allow *.apple.com, *.cdn-apple.com and *.mzstatic.com in it.',
-        'Or try another network (a phone hotspot) to confirm, then check again.',
-      ],
-      mac: [
-        'If you use Pi-hole, AdGuard, NextDNS, a VPN or parental controls, allow *.apple.com, *.cdn-apple.com and *.mzstatic.com in it.',
-        'Or try another network (a phone hotspot) to confirm, then check again.',
-      ],
-    },
+    steps: sameSteps(
+      'If you use Pi-hole, AdGuard, NextDNS, a VPN or parental controls, allow *.apple.com, *.cdn-apple.com and *.mzstatic.com in it.',
+      'Or try another network (a phone hotspot) to confirm, then check again.',
+    ),
     subject: { hosts: hostsOf(evidence) },
   };
 };

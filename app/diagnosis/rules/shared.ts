@@ -2,7 +2,7 @@
 import type { CheckResult, SystemCheck } from '../../contract/check';
 import type { SystemReason } from '../../contract/system-reasons';
 import { isNetwork, obstacleOf, unique, type NetworkCheck, type Obstacle } from '../evidence';
-import type { Symptom } from '../finding';
+import type { ManualSteps, Symptom } from '../finding';
 import type { RuleContext } from '../rule';
 
 export const NETWORK_SYMPTOMS: Symptom[] = ['update-error', 'store-wont-connect', 'sync-fails'];
@@ -61,4 +61,9 @@ export function productsNamed(context: RuleContext): string[] {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Steps that read the same on Windows and on a Mac. */
+export function sameSteps(...lines: string[]): ManualSteps {
+  return { windows: lines, mac: lines };
 }
