@@ -1,5 +1,5 @@
 // A fake event feed for unit tests only: small, hand-made runs in the contract's shapes.
-import type { CheckResult, PlannedCheck, Report, RunEvent, ServerCheck, SystemCheck } from '../app/contract/check';
+import type { CheckResult, PlannedCheck, PortCheck, ReportHeader, RunEvent, ServerCheck, SystemCheck } from '../app/contract/check';
 import { summarize } from '../app/contract/check';
 import type { AppInfo } from '../app/ipc/contract';
 import { diagnose } from '../app/diagnosis/diagnose';
@@ -17,6 +17,7 @@ export function plannedServer(host: string, port = 443, pattern?: string): Plann
     protocol: 'tcp',
     purpose: `Purpose of ${host}`,
     ...(pattern ? { pattern } : {}),
+    entryId: host,
   };
 }
 
@@ -37,6 +38,30 @@ export function serverResult(planned: PlannedCheck, overrides: Partial<ServerChe
     layers: { dns: 'ok', tcp: 'ok', tls: 'ok', http: 'ok' },
     tls: { issuer: 'Apple Public Server RSA CA', subject: planned.host ?? '', validTo: '2027-01-01', trusted: true, chain: [] },
     ...(planned.pattern ? { pattern: planned.pattern } : {}),
+    ...(planned.entryId ? { entryId: planned.entryId } : {}),
+    ...overrides,
+  };
+}
+
+/** The plan of an outgoing port check of a catalog port entry. */
+export function plannedPort(port: number, entryId: string, host = 'portquiz.net'): PlannedCheck {
+  return { id: `port:${host}:${port}`, kind: 'port', group: 'network', title: `TCP ${port}`, host, port, protocol: 'tcp', entryId };
+}
+
+/** A port check's result: open unless overridden. */
+export function portResult(planned: PlannedCheck, overrides: Partial<PortCheck> = {}): PortCheck {
+  const { kind: _kind, group: _group, pattern: _pattern, protocol: _protocol, ...fromPlan } = planned;
+  return {
+    ...fromPlan,
+    kind: 'port',
+    group: 'network',
+    port: planned.port ?? 0,
+    protocol: 'tcp',
+    purpose: planned.purpose ?? 'RTSP',
+    status: 'ok',
+    reason: 'ok',
+    detail: `Port ${planned.port} is open.`,
+    timings: {},
     ...overrides,
   };
 }
@@ -66,8 +91,9 @@ export function result(check: CheckResult, runId = RUN): RunEvent {
   return { type: 'check-result', runId, result: check };
 }
 
+/** run-finished for a run whose results were these (sent before it, one check-result each). */
 export function finished(checks: CheckResult[], cancelled = false, runId = RUN): RunEvent {
-  const report: Report = {
+  const header: ReportHeader = {
     schema: 'sync-doctor/report@1',
     startedAt: '2026-11-25T09:00:00.000Z',
     durationMs: 1200,
@@ -75,11 +101,15 @@ export function finished(checks: CheckResult[], cancelled = false, runId = RUN):
     catalog: { version: 'v', updated: '2026-11-25', source: 'built-in' },
     platform: { os: 'win32', release: '10', arch: 'x64' },
     summary: summarize(checks),
-    checks,
-    // As the engine does (main/engine/engine.ts): the same diagnosis, attached to the finished report.
+    // As the engine does (main/engine/engine.ts): the diagnosis of the results, in the header.
     findings: diagnose(checks),
   };
-  return { type: 'run-finished', runId, report };
+  return { type: 'run-finished', runId, header };
+}
+
+/** A whole run as the engine sends it: started, each result, finished. */
+export function wholeRun(planned: PlannedCheck[], checks: CheckResult[], cancelled = false, runId = RUN): RunEvent[] {
+  return [started(planned, runId), ...checks.map((check) => result(check, runId)), finished(checks, cancelled, runId)];
 }
 
 export const APP_INFO: AppInfo = {

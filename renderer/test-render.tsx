@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import { App } from './components/App';
 import type { Actions } from './store/actions';
@@ -6,8 +7,8 @@ import { StoreProvider } from './store/context';
 import { createAppStore, type AppStore } from './store/store';
 import { APP_INFO } from './test-fixtures';
 
-/** Renders the whole app on a fresh store with spy actions; tests push events into the store. */
-export function renderApp(options: { appInfo?: boolean } = {}) {
+/** Renders `ui` on a fresh store with spy actions; tests push events into the store. */
+export function renderInStore(ui: ReactNode, options: { appInfo?: boolean } = {}) {
   const store: AppStore = createAppStore();
   if (options.appInfo !== false) store.getState().appInfoLoaded(APP_INFO);
   const actions: Actions = {
@@ -27,8 +28,13 @@ export function renderApp(options: { appInfo?: boolean } = {}) {
   };
   const view = render(
     <StoreProvider store={store} actions={actions}>
-      <App />
+      {ui}
     </StoreProvider>,
   );
   return { store, actions, ...view };
+}
+
+/** Renders the whole app on a fresh store with spy actions. */
+export function renderApp(options: { appInfo?: boolean } = {}) {
+  return renderInStore(<App />, options);
 }

@@ -8,11 +8,6 @@ export function processCheckId(entryId: string): string {
   return `${ID_PREFIX}${entryId}`;
 }
 
-/** The catalog entry id back from a check id made by processCheckId; any other id is returned as is. */
-export function processEntryIdOf(checkId: string): string {
-  return checkId.startsWith(ID_PREFIX) ? checkId.slice(ID_PREFIX.length) : checkId;
-}
-
 /** The title of the check: the helper's names on this system, "A.exe or B.exe". */
 export function processCheckTitle(names: readonly string[]): string {
   return names.join(' or ');

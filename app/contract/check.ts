@@ -2,6 +2,7 @@
 // these, so a change here is a change to the public contract (bump REPORT_SCHEMA when it breaks).
 
 import type { Finding } from '../diagnosis/finding';
+import type { SystemCheckReason } from './system-reasons';
 
 export const REPORT_SCHEMA = 'sync-doctor/report@1';
 
@@ -47,6 +48,14 @@ export const CHECK_KINDS = [
   'device',
 ] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
+
+/** The kinds that test the network; every other kind of CHECK_KINDS is a check of this computer. */
+const NETWORK_KINDS = ['server', 'port', 'ntp'] as const satisfies readonly CheckKind[];
+type NetworkKind = (typeof NETWORK_KINDS)[number];
+export type SystemKind = Exclude<CheckKind, NetworkKind>;
+export const SYSTEM_KINDS: readonly SystemKind[] = CHECK_KINDS.filter(
+  (kind): kind is SystemKind => !(NETWORK_KINDS as readonly CheckKind[]).includes(kind),
+);
 
 export type CheckGroup = 'network' | 'system';
 
@@ -108,7 +117,7 @@ interface CheckBase {
   /** A sentence a person understands. */
   detail: string;
   timings: Timings;
-  /** The catalog entry this check comes from. */
+  /** The catalog entry this check comes from: its PlannedCheck's entryId. */
   entryId?: string;
 }
 
@@ -155,8 +164,9 @@ export interface NtpCheck extends CheckBase {
 
 /** A check of the user's own computer (processes, services, hosts file...). */
 export interface SystemCheck extends CheckBase {
-  kind: 'process' | 'service' | 'listener' | 'hosts' | 'proxy' | 'firewall' | 'clock' | 'device';
+  kind: SystemKind;
   group: 'system';
+  reason: SystemCheckReason;
   host?: string;
   port?: number;
   protocol?: 'tcp' | 'udp';
@@ -177,6 +187,12 @@ export interface PlannedCheck {
   protocol?: 'tcp' | 'udp';
   pattern?: string;
   purpose?: string;
+  /**
+   * The catalog entry this check comes from (a server, port or process entry's id; `ntp` for the
+   * time check), so a screen finds the checks of an entry without reading ids or matching ports.
+   * Absent for checks no entry lists (the hosts file, the proxy, the firewall...).
+   */
+  entryId?: string;
 }
 
 export interface Summary {
@@ -200,11 +216,21 @@ export interface Report {
   findings?: Finding[];
 }
 
+/** A report without its checks: how the run as a whole went. */
+export type ReportHeader = Omit<Report, 'checks'>;
+
+/**
+ * What a run says as it goes: run-started first, then for every planned check exactly one
+ * check-started and, later, its one check-result (a check cancelled before it ran included),
+ * and run-finished last. The check-result events are the one copy of each result: run-finished
+ * carries only the report's header, and a listener that wants the whole report puts the results
+ * it was sent in plan order (the engine's own caller gets the full Report back).
+ */
 export type RunEvent =
   | { type: 'run-started'; runId: string; startedAt: string; planned: PlannedCheck[] }
   | { type: 'check-started'; runId: string; checkId: string }
   | { type: 'check-result'; runId: string; result: CheckResult }
-  | { type: 'run-finished'; runId: string; report: Report };
+  | { type: 'run-finished'; runId: string; header: ReportHeader };
 
 export function summarize(checks: readonly CheckResult[]): Summary {
   const summary: Summary = { ok: 0, warn: 0, fail: 0, skipped: 0 };

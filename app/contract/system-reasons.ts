@@ -1,6 +1,7 @@
-// Reason codes of the checks of the user's own computer (kinds process, service, listener,
-// hosts, proxy, firewall, clock, device). They sit beside NETWORK_REASONS; system checks also use the
-// shared 'ok', 'cancelled' and 'clock-skew'.
+// Reason codes of the checks of the user's own computer (the system kinds of CHECK_KINDS). They
+// sit beside NETWORK_REASONS; system checks also use the shared ones below.
+
+import type { NetworkReason } from './check';
 
 export const SYSTEM_REASON_MEANINGS = {
   'not-applicable': 'The check has no meaning on this operating system (e.g. Windows services on Linux).',
@@ -38,3 +39,10 @@ export const SYSTEM_REASON_MEANINGS = {
 
 export type SystemReason = keyof typeof SYSTEM_REASON_MEANINGS;
 export const SYSTEM_REASONS = Object.keys(SYSTEM_REASON_MEANINGS) as SystemReason[];
+
+/** Reasons of NETWORK_REASONS that a check of this computer may give too. */
+export const SHARED_REASONS = ['ok', 'cancelled', 'clock-skew', 'internal-error'] as const satisfies readonly NetworkReason[];
+
+/** Every reason a SystemCheck may carry. */
+export type SystemCheckReason = SystemReason | (typeof SHARED_REASONS)[number];
+export const SYSTEM_CHECK_REASONS: readonly SystemCheckReason[] = [...SHARED_REASONS, ...SYSTEM_REASONS];

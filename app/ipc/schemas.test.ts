@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent, ServerCheck } from '../contract/check';
+import { CHECK_KINDS, SYSTEM_KINDS, type ReportHeader, type RunEvent, type ServerCheck, type SystemCheck } from '../contract/check';
+import { SYSTEM_CHECK_REASONS } from '../contract/system-reasons';
 import { requestSchemas, runEventSchema, validate } from './schemas';
 
 const server: ServerCheck = {
@@ -17,6 +18,16 @@ const server: ServerCheck = {
   purpose: 'Signs firmware',
   layers: { dns: 'ok', tcp: 'ok', tls: 'fail', http: 'not-run' },
   tls: { issuer: 'Corp Inspection CA', subject: 'gs.apple.com', validTo: '2027-01-01', trusted: false, chain: ['Corp Inspection CA'] },
+};
+
+const HEADER: ReportHeader = {
+  schema: 'sync-doctor/report@1',
+  startedAt: 'now',
+  durationMs: 12,
+  cancelled: false,
+  catalog: { version: 'v', updated: '2026-11-25', source: 'built-in' },
+  platform: { os: 'win32', release: '10', arch: 'x64' },
+  summary: { ok: 1, warn: 0, fail: 1, skipped: 0 },
 };
 
 describe('IPC schemas', () => {
@@ -60,6 +71,28 @@ describe('IPC schemas', () => {
           facts: { devices: 1, kinds: 'iPhone', serialsLast4: '802E', notTrusted: 1 },
         },
       },
+      {
+        type: 'run-finished',
+        runId: 'r',
+        header: {
+          ...HEADER,
+          findings: [
+            {
+              id: 'https-inspection',
+              severity: 'fail',
+              title: 'Something reads your encrypted Apple traffic',
+              detail: 'gs.apple.com answered with a certificate from Corp Inspection CA.',
+              confidence: 'high',
+              checks: [server.id],
+              errorCodes: ['3194'],
+              symptoms: ['update-error'],
+              fixes: ['open-security-settings'],
+              steps: { windows: ['Turn off HTTPS inspection.'], mac: ['Turn off HTTPS inspection.'] },
+              subject: { hosts: ['gs.apple.com'], issuers: ['Corp Inspection CA'] },
+            },
+          ],
+        },
+      },
     ];
     for (const event of events) expect(validate(runEventSchema, event)).toEqual({ ok: true, value: event });
   });
@@ -71,6 +104,39 @@ describe('IPC schemas', () => {
     });
     expect(validate(runEventSchema, { type: 'check-result', runId: '', result: server }).ok).toBe(false);
     expect(validate(runEventSchema, { type: 'check-result', runId: 'r', result: { ...server, kind: 'satellite' } }).ok).toBe(false);
+  });
+
+  it('let run-finished carry the findings but not a second copy of the results', () => {
+    const finished = (extra: object) => ({ type: 'run-finished', runId: 'r', header: { ...HEADER, ...extra } });
+    expect(validate(runEventSchema, finished({ findings: [{ id: 'made-up' }] }))).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('findings'),
+    });
+    const parsed = validate(runEventSchema, finished({ checks: [server] }));
+    expect(parsed.ok && parsed.value.type === 'run-finished' && 'checks' in parsed.value.header).toBe(false);
+  });
+
+  it('hold a check of this computer to the system kinds and reasons, as the type does', () => {
+    const hosts: SystemCheck = {
+      id: 'hosts:apple',
+      kind: 'hosts',
+      group: 'system',
+      title: 'Hosts file',
+      status: 'fail',
+      reason: 'hosts-entry',
+      detail: 'gs.apple.com is redirected on line 23.',
+      timings: {},
+    };
+    const event = (result: unknown) => ({ type: 'check-result', runId: 'r', result });
+    for (const reason of SYSTEM_CHECK_REASONS) expect(validate(runEventSchema, event({ ...hosts, reason })).ok, reason).toBe(true);
+    for (const reason of ['hosts-redirect', 'hosts-blocks-apple', 'tls-intercepted', '']) {
+      expect(validate(runEventSchema, event({ ...hosts, reason }))).toMatchObject({
+        ok: false,
+        problem: expect.stringContaining('reason'),
+      });
+    }
+    expect(validate(runEventSchema, event({ ...hosts, kind: 'server' })).ok).toBe(false);
+    expect(SYSTEM_KINDS).toEqual(CHECK_KINDS.filter((kind) => kind !== 'server' && kind !== 'port' && kind !== 'ntp'));
   });
 
   it('keep requests narrow: no extra fields, no empty or unknown groups', () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { CHECK_KINDS, NETWORK_REASONS, type CheckResult, type RunEvent } from '../contract/check';
+import { CHECK_KINDS, NETWORK_REASONS, SYSTEM_KINDS, type CheckResult, type RunEvent } from '../contract/check';
+import { SYSTEM_CHECK_REASONS } from '../contract/system-reasons';
 import { portEntrySchema, processEntrySchema } from '../catalog/schema';
 import { FINDING_IDS, FIX_IDS } from '../diagnosis/finding';
 import type { FixAttempt } from '../fixes/attempt';
@@ -23,6 +24,7 @@ const kind = z.enum(CHECK_KINDS);
 const protocol = z.enum(['tcp', 'udp']);
 const layer = z.enum(['ok', 'warn', 'fail', 'not-run']);
 const networkReason = z.enum(NETWORK_REASONS);
+const systemReason = z.enum(SYSTEM_CHECK_REASONS);
 const runId = z.string().check(z.minLength(1), z.maxLength(200));
 
 const timings = z.object({
@@ -84,9 +86,9 @@ const ntpCheck = z.object({
 
 const systemCheck = z.object({
   ...base,
-  kind: z.enum(['process', 'service', 'listener', 'hosts', 'proxy', 'firewall', 'clock', 'device']),
+  kind: z.enum(SYSTEM_KINDS),
   group: z.literal('system'),
-  reason: text,
+  reason: systemReason,
   host: z.optional(text),
   port: z.optional(count),
   protocol: z.optional(protocol),
@@ -105,9 +107,10 @@ const plannedCheck = z.object({
   protocol: z.optional(protocol),
   pattern: z.optional(text),
   purpose: z.optional(text),
+  entryId: z.optional(text),
 });
 
-const report = z.object({
+const reportHeader = z.object({
   schema: z.literal('sync-doctor/report@1'),
   startedAt: text,
   durationMs: count,
@@ -115,7 +118,6 @@ const report = z.object({
   catalog: z.object({ version: text, updated: text, source: text }),
   platform: z.object({ os: text, release: text, arch: text }),
   summary: z.object({ ok: count, warn: count, fail: count, skipped: count }),
-  checks: z.array(checkResultSchema),
   findings: z.optional(z.array(findingSchema)),
 });
 
@@ -126,7 +128,7 @@ export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-started'), runId, startedAt: text, planned: z.array(plannedCheck) }),
   z.object({ type: z.literal('check-started'), runId, checkId: text }),
   z.object({ type: z.literal('check-result'), runId, result: checkResultSchema }),
-  z.object({ type: z.literal('run-finished'), runId, report }),
+  z.object({ type: z.literal('run-finished'), runId, header: reportHeader }),
 ]);
 
 const appInfo = z.object({

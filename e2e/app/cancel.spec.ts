@@ -27,7 +27,7 @@ test.describe('cancelling a slow run', () => {
 
     const finished = app.events.filter((event) => event.type === 'run-finished');
     expect(finished).toHaveLength(1);
-    expect(finished[0]?.type === 'run-finished' && finished[0].report.cancelled).toBe(true);
+    expect(finished[0]?.type === 'run-finished' && finished[0].header.cancelled).toBe(true);
     const runIds = new Set(app.events.map((event) => event.runId));
     expect(runIds.size).toBe(1);
 

@@ -88,7 +88,7 @@ export async function startDesktopMain(page: Page, options: DesktopOptions): Pro
   // The real fix session, as the desktop app builds it: inside the test namespace, root, so fixes
   // change the namespace's own files (its bind-mounted /etc/hosts) and nothing outside it.
   const fixes = desktopFixSession({
-    loadCatalog: () => loadDesktopCatalog(userData),
+    loadCatalog: () => runs.catalog(),
     engine: { timeoutMs, concurrency: DEFAULT_CONCURRENCY, extraIssuers: [TEST_ISSUER] },
     stateDir: path.join(userData, 'state'),
     log: (m) => refusals.push(m),
@@ -118,7 +118,7 @@ export async function startDesktopMain(page: Page, options: DesktopOptions): Pro
     },
     {
       runs,
-      appInfo: async () => buildAppInfo({ name: 'Sync Doctor', version: 'e2e' }, await loadDesktopCatalog(userData)),
+      appInfo: async () => buildAppInfo({ name: 'Sync Doctor', version: 'e2e' }, await runs.catalog()),
       // Tests never open a browser: the link is recorded and reported as not opened.
       openLink: (url) => {
         opened.push(url);

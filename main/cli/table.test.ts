@@ -69,7 +69,7 @@ const CHECKS: CheckResult[] = [
     group: 'system',
     title: 'Hosts file',
     status: 'fail',
-    reason: 'hosts-blocks-apple',
+    reason: 'hosts-entry',
     detail: 'Line 12 sends gs.apple.com to 127.0.0.1.',
     timings: {},
   },
@@ -123,8 +123,8 @@ describe('renderTable', () => {
     expect(lines[port + 1]).toBe('        Nothing answered on port 554.');
     const ntp = lines.findIndex((line) => line.includes('time.apple.com'));
     expect(lines[ntp]).toMatch(/^ {2}skip {2}time\.apple\.com +cancelled$/);
-    const hosts = lines.findIndex((line) => line.includes('hosts-blocks-apple'));
-    expect(lines[hosts]).toMatch(/^ {2}FAIL {2}Hosts file +hosts-blocks-apple$/);
+    const hosts = lines.findIndex((line) => line.includes('hosts-entry'));
+    expect(lines[hosts]).toMatch(/^ {2}FAIL {2}Hosts file +hosts-entry$/);
     expect(lines[hosts + 1]).toBe('        Line 12 sends gs.apple.com to 127.0.0.1.');
   });
 

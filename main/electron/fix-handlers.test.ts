@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSystem, fixEnvironment } from '../fixes/fixtures/fake-system';
-import { systemCheck, testFinding, testReport } from '../fixes/fixtures/findings';
+import { systemCheck, testFinding, testRunEvents } from '../fixes/fixtures/findings';
 import { FixSession } from '../fixes/fix-session';
 import { type ReportService } from './report-service';
 
@@ -32,12 +32,9 @@ describe('fix channels', () => {
       reports: {} as ReportService,
     },
   );
-  fixes.observe({ type: 'run-started', runId: 'r1', startedAt: '', planned: [] });
-  fixes.observe({
-    type: 'run-finished',
-    runId: 'r1',
-    report: testReport([systemCheck('hosts:apple', 'fail')], [testFinding('dns-filter', ['hosts:apple'], ['flush-dns'])]),
-  });
+  for (const event of testRunEvents('r1', [systemCheck('hosts:apple', 'fail')], [testFinding('dns-filter', ['hosts:apple'], ['flush-dns'])])) {
+    fixes.observe(event);
+  }
   const invoke = (channel: string, event: typeof fromPage, payload: unknown) => bus.invoke(channel, payload, event);
 
   it('are all registered', () => {

@@ -41,7 +41,8 @@ const target = (): WebContents | undefined => (mainWindow && !mainWindow.isDestr
 
 const proxy = { resolveProxy: (url: string) => session.defaultSession.resolveProxy(url) };
 const fixes = desktopFixSession({
-  loadCatalog: () => loadDesktopCatalog(app.getPath('userData')),
+  // Re-checks run from the catalog the run used: the catalog is read once per run (run-service.ts).
+  loadCatalog: () => runs.catalog(),
   engine: { timeoutMs: DEFAULT_TIMEOUT_MS, concurrency: DEFAULT_CONCURRENCY, proxy },
   // One OS prompt per fix: this app started again, elevated, with only the fix id and the preview's
   // fingerprint. Electron refuses to start as root on Linux unless told --no-sandbox; the helper
@@ -121,7 +122,7 @@ if (elevatedFix) {
       { trustedPage: page, isKnownWindow: (contents) => BrowserWindow.fromWebContents(contents) === mainWindow, log },
       {
         runs,
-        appInfo: async () => buildAppInfo({ name: app.name, version: app.getVersion() }, await loadDesktopCatalog(app.getPath('userData'))),
+        appInfo: async () => buildAppInfo({ name: app.name, version: app.getVersion() }, await runs.catalog()),
         openLink: openInBrowser,
         fixes,
         reports: new ReportService({

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Report, RunEvent } from '../../app/contract/check';
 import { builtinCatalog } from '../../app/catalog/builtin';
+import { diagnose } from '../../app/diagnosis/diagnose';
 import type { Catalog } from '../../app/catalog/schema';
 import { runEngine, type EngineOptions } from '../engine/engine';
 import { RunService } from './run-service';
@@ -13,7 +14,7 @@ function controllableEngine() {
     return new Promise<Report>((resolve) => {
       const finish = () => {
         const report = { cancelled: options.signal?.aborted ?? false } as Report;
-        emit({ type: 'run-finished', runId: options.runId ?? '', report });
+        emit({ type: 'run-finished', runId: options.runId ?? '', header: report });
         resolve(report);
       };
       options.signal?.addEventListener('abort', finish, { once: true });
@@ -71,8 +72,12 @@ describe('RunService', () => {
     expect(new Set(events.map((e) => e.runId))).toEqual(new Set([started.runId]));
     const last = events.at(-1);
     if (last?.type !== 'run-finished') throw new Error('the run did not finish');
-    expect(last.report.catalog.source).toBe('offline.json');
-    expect(last.report.checks.map((c) => c.id)).toEqual(['server:offline.invalid']);
+    expect(last.header.catalog.source).toBe('offline.json');
+    // Each result is sent once, in its check-result; run-finished carries the header and the run's findings.
+    const results = events.flatMap((e) => (e.type === 'check-result' ? [e.result] : []));
+    expect(results.map((c) => c.id)).toEqual(['server:offline.invalid']);
+    expect('checks' in last.header).toBe(false);
+    expect(last.header.findings).toEqual(diagnose(results));
 
     await vi.waitFor(() => expect(runs.runningId).toBeUndefined());
     const again = await runs.start(['network']);
@@ -101,7 +106,7 @@ describe('RunService', () => {
     expect(runs.cancel('run-9')).toEqual({ cancelled: false });
     expect(runs.cancel('run-1')).toEqual({ cancelled: true });
     expect(runs.cancel('run-1')).toEqual({ cancelled: false });
-    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ type: 'run-finished', report: { cancelled: true } }));
+    await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ type: 'run-finished', header: { cancelled: true } }));
   });
 
   it('lets a new run begin right after a cancel, once the old one has wound down', async () => {
@@ -118,6 +123,37 @@ describe('RunService', () => {
     await runs.stopAll();
     expect(engine.runs[0]?.options.signal?.aborted).toBe(true);
     expect(runs.runningId).toBeUndefined();
+  });
+
+  it('gives app info the catalog the last run read, reading it once before the first run and once per run', async () => {
+    const engine = controllableEngine();
+    let reads = 0;
+    const loadCatalog = vi.fn(() => Promise.resolve({ catalog: { ...builtinCatalog(), version: `read-${++reads}` }, source: 'built-in' }));
+    const runs = new RunService({ loadCatalog, runEngine: engine.runEngine, emit: () => undefined, timeoutMs: 1000, concurrency: 4 });
+    expect((await runs.catalog()).catalog.version).toBe('read-1');
+    expect((await runs.catalog()).catalog.version).toBe('read-1');
+    await runs.start(['network']);
+    const shown = await runs.catalog();
+    expect(shown.catalog.version).toBe('read-2');
+    // The very object the run was given, not a second read that could differ from it.
+    expect(engine.runs[0]?.options.catalog).toBe(shown.catalog);
+    expect(loadCatalog).toHaveBeenCalledTimes(2);
+  });
+
+  it('tries the catalog again for app info after a read that failed', async () => {
+    const loadCatalog = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('disk busy'))
+      .mockResolvedValueOnce({ catalog: builtinCatalog(), source: 'built-in' });
+    const runs = new RunService({
+      loadCatalog,
+      runEngine: controllableEngine().runEngine,
+      emit: () => undefined,
+      timeoutMs: 1,
+      concurrency: 1,
+    });
+    await expect(runs.catalog()).rejects.toThrow('disk busy');
+    await expect(runs.catalog()).resolves.toMatchObject({ source: 'built-in' });
   });
 
   it('answers with the reason when the catalog cannot be loaded', async () => {

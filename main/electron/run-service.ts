@@ -4,10 +4,12 @@ import type { CancelCheckResponse, StartCheckResponse } from '../../app/ipc/cont
 import type { EngineOptions } from '../engine/engine';
 import type { DesktopCatalog } from './catalog-source';
 
-// Owns the desktop app's runs: one at a time, each with its own id and AbortController. Free of
-// Electron: the IPC handlers drive it, in the app and in the Playwright harness alike.
+// Owns the desktop app's runs: one at a time, each with its own id and AbortController, and the
+// catalog they run from. Free of Electron: the IPC handlers drive it, in the app and in the
+// Playwright harness alike.
 
 interface RunServiceDeps {
+  /** Reads the catalog; called once per run (so an edited catalog.json counts from the next run) and once before the first. */
   loadCatalog: () => Promise<DesktopCatalog>;
   runEngine: (options: EngineOptions, emit: (event: RunEvent) => void) => Promise<Report>;
   /** Delivers an event to the renderer (the caller drops it when the window is gone). */
@@ -28,6 +30,7 @@ interface ActiveRun {
 
 export class RunService {
   private active: ActiveRun | undefined;
+  private loaded: Promise<DesktopCatalog> | undefined;
 
   constructor(private readonly deps: RunServiceDeps) {}
 
@@ -46,6 +49,7 @@ export class RunService {
     this.active = run;
     try {
       const catalog = await this.deps.loadCatalog();
+      this.loaded = Promise.resolve(catalog);
       run.done = this.deps
         .runEngine(
           {
@@ -70,6 +74,18 @@ export class RunService {
       if (this.active === run) this.active = undefined;
       return { ok: false, why: 'internal', message: `The check could not start: ${(error as Error).message}` };
     }
+  }
+
+  /**
+   * The catalog the last run used, or before any run the one the first will most likely use: what
+   * app info shows, so the screens and the run never describe two different catalogs.
+   */
+  catalog(): Promise<DesktopCatalog> {
+    this.loaded ??= this.deps.loadCatalog().catch((error: unknown) => {
+      this.loaded = undefined;
+      throw error;
+    });
+    return this.loaded;
   }
 
   cancel(runId: string): CancelCheckResponse {

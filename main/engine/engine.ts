@@ -1,10 +1,12 @@
 import type { CheckGroup, Report, RunEvent } from '../../app/contract/check';
+import { RunResults } from '../../app/contract/run-results';
 import type { Catalog } from '../../app/catalog/schema';
 import { diagnose } from '../../app/diagnosis/diagnose';
+import type { Finding } from '../../app/diagnosis/finding';
 import { proxiedConnect } from '../proxy/connector';
 import { proxyRouter, type ProxyOptions } from '../proxy/router';
 import { DnsCache, type DnsSettings } from '../runner/dns-cache';
-import { networkTasks, type NetworkPlanOptions } from '../runner/network-plan';
+import { networkTasks, timeCheckTask, type NetworkPlanOptions } from '../runner/network-plan';
 import { runChecks } from '../runner/run';
 import type { CheckTask } from '../runner/task';
 import { deviceTasks } from '../system/device/tasks';
@@ -37,29 +39,34 @@ export interface EngineOptions {
 
 /** Every check the options ask for, in report order: network first, then this computer. */
 export function planTasks(options: EngineOptions): CheckTask[] {
-  const tasks: CheckTask[] = [];
   // One router per run: the network checks connect through the proxy it picks, the proxy check reports it.
   const proxy = proxyRouter(options.proxy);
-  if (options.groups.includes('network')) {
-    tasks.push(
-      ...networkTasks(options.catalog, {
-        ...(options.extraIssuers ? { extraIssuers: options.extraIssuers } : {}),
-        lookups: options.lookups ?? new DnsCache(options.dns),
-        ...(options.ntp ? { ntp: options.ntp } : {}),
-        connect: proxiedConnect(proxy),
-      }),
-    );
+  const network: NetworkPlanOptions = {
+    ...(options.extraIssuers ? { extraIssuers: options.extraIssuers } : {}),
+    lookups: options.lookups ?? new DnsCache(options.dns),
+    ...(options.ntp ? { ntp: options.ntp } : {}),
+    connect: proxiedConnect(proxy),
+  };
+  const withNetwork = options.groups.includes('network');
+  const tasks = withNetwork ? networkTasks(options.catalog, network) : [];
+  if (!options.groups.includes('system')) {
+    // The device checks are part of "system"; asked for alone (`--only device`), they run by themselves.
+    if (options.groups.includes('device')) tasks.push(...deviceTasks(systemOs()));
+    return tasks;
   }
-  if (options.groups.includes('system')) {
-    return withSystemTasks(tasks, options.catalog, { proxy, ...(options.hostsFile ? { hostsFile: options.hostsFile } : {}) });
-  }
-  if (options.groups.includes('device')) tasks.push(...deviceTasks(systemOs()));
-  return tasks;
+  // Without the network checks the clock still needs the time server's answer: it runs the NTP check itself.
+  const timeCheck = withNetwork ? undefined : timeCheckTask(options.catalog, network);
+  return withSystemTasks(tasks, options.catalog, {
+    proxy,
+    ...(options.hostsFile ? { hostsFile: options.hostsFile } : {}),
+    ...(timeCheck ? { timeCheck } : {}),
+  });
 }
 
 /** The one entry point the CLI and the desktop app share: the checks, then what they mean. */
 export async function runEngine(options: EngineOptions, emit: (event: RunEvent) => void): Promise<Report> {
-  let finished: Report | undefined;
+  const results = new RunResults();
+  let findings: Finding[] | undefined;
   const report = await runChecks(
     planTasks(options),
     {
@@ -71,18 +78,16 @@ export async function runEngine(options: EngineOptions, emit: (event: RunEvent) 
       catalog: { version: options.catalog.version, updated: options.catalog.updated, source: options.catalogSource },
     },
     (event) => {
-      // The findings travel inside run-finished, so the desktop app gets the same diagnosis as the CLI.
+      results.observe(event);
+      // Findings are a property of the whole run, not a copy of results: they travel in run-finished's
+      // header, diagnosed from the results streamed before it, so the desktop app gets the CLI's diagnosis.
       if (event.type === 'run-finished') {
-        finished = withFindings(event.report);
-        emit({ ...event, report: finished });
+        findings = diagnose(results.inPlanOrder());
+        emit({ ...event, header: { ...event.header, findings } });
       } else {
         emit(event);
       }
     },
   );
-  return finished ?? withFindings(report);
-}
-
-function withFindings(report: Report): Report {
-  return { ...report, findings: diagnose(report.checks) };
+  return { ...report, findings: findings ?? diagnose(report.checks) };
 }

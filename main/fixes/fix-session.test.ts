@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckResult } from '../../app/contract/check';
 import type { FixEnvironment } from './definition';
 import { fakeSystem, fixEnvironment } from './fixtures/fake-system';
-import { systemCheck, testFinding, testReport } from './fixtures/findings';
+import { systemCheck, testFinding, testRunEvents } from './fixtures/findings';
 import { FixSession, type ElevatedApply } from './fix-session';
 
 let dir: string;
@@ -33,8 +33,7 @@ function session(options: { elevated?: boolean; elevate?: ElevatedApply; env?: P
     rerun,
   });
   const finish = (runId: string) => {
-    fixes.observe({ type: 'run-started', runId, startedAt: '', planned: [] });
-    fixes.observe({ type: 'run-finished', runId, report: testReport(checks, [redirect]) });
+    for (const event of testRunEvents(runId, checks, [redirect])) fixes.observe(event);
   };
   return { fixes, system, rerun, finish };
 }
@@ -50,6 +49,36 @@ describe('FixSession', () => {
     expect(listed.ok && listed.offers.map((offer) => [offer.findingId, offer.fixId, offer.needsAdmin])).toEqual([
       ['hosts-file-redirect', 'remove-hosts-redirects', true],
       ['hosts-file-redirect', 'flush-dns', true],
+    ]);
+  });
+
+  it("takes the run's checks from its check-result events and the findings from run-finished's header", async () => {
+    const diagnose = vi.fn((seen: readonly CheckResult[]) => (seen.some((check) => check.status === 'fail') ? [redirect] : []));
+    const fixes = new FixSession({
+      environment: (runChecks) => fixEnvironment('mac', fakeSystem(FLUSH).run, { checks: runChecks }),
+      isElevated: () => Promise.resolve(true),
+      rerun: (ids) => Promise.resolve(ids.map((id) => systemCheck(id, 'ok'))),
+      diagnose,
+    });
+    const [started, ...rest] = testRunEvents('r1', checks);
+    fixes.observe(started!);
+    // A late result of an earlier run is not a check of this one.
+    fixes.observe({ type: 'check-result', runId: 'r0', result: systemCheck('hosts:old', 'fail') });
+    for (const event of rest) fixes.observe(event);
+    // No findings in the header: diagnosed here, from the streamed results in plan order.
+    expect(diagnose).toHaveBeenCalledWith(checks);
+    expect(fixes.list('r1')).toMatchObject({ ok: true, offers: [{ fixId: 'remove-hosts-redirects' }, { fixId: 'flush-dns' }] });
+    await expect(fixes.rerun({ runId: 'r1', checkIds: ['hosts:old'] })).resolves.toMatchObject({ ok: false, why: 'unknown' });
+    await expect(fixes.rerun({ runId: 'r1', checkIds: ['hosts:file', 'hosts:apple'] })).resolves.toMatchObject({ ok: true });
+
+    // Findings in the header are the run's findings: nothing is diagnosed again.
+    diagnose.mockClear();
+    for (const event of testRunEvents('r2', checks, [testFinding('dns-filter', ['hosts:apple'], ['flush-dns'])])) fixes.observe(event);
+    expect(diagnose).not.toHaveBeenCalled();
+    const listed = fixes.list('r2');
+    expect(listed.ok && listed.offers.map((offer) => [offer.findingId, offer.fixId])).toEqual([
+      ['dns-filter', 'flush-dns'],
+      ['dns-filter', 'open-network-settings'],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { CheckResult, RunEvent } from '../../app/contract/check';
+import { RunResults } from '../../app/contract/run-results';
 import type { Finding, FindingId, FixId } from '../../app/diagnosis/finding';
 import type { FixAttempt } from '../../app/fixes/attempt';
 import type { FixOffer } from '../../app/fixes/preview';
@@ -22,7 +23,7 @@ interface FixSessionDeps {
   elevate?: ElevatedApply;
   /** Runs these checks again, as the run did. */
   rerun: (ids: readonly string[]) => Promise<CheckResult[]>;
-  /** Used when the report carries no findings of its own. */
+  /** Used when run-finished's header carries no findings of its own. */
   diagnose?: Diagnose;
   /** Records attempts (the attempt log); never throws. */
   record?: (attempts: readonly FixAttempt[]) => Promise<void>;
@@ -49,22 +50,27 @@ const refuse = (why: FixRefusal['why'], message: string): FixRefusal => ({ ok: f
  */
 export class FixSession {
   private current: CurrentRun | undefined;
+  private readonly results = new RunResults();
   private applying = false;
   private readonly done: FixAttempt[] = [];
 
   constructor(private readonly deps: FixSessionDeps) {}
 
-  /** Follows the runs: a new run makes every earlier offer stale. */
+  /**
+   * Follows the runs: a new run makes every earlier offer stale. The results come from the run's
+   * check-result events (their one copy) and the findings from run-finished's header.
+   */
   observe(event: RunEvent): void {
+    this.results.observe(event);
     if (event.type === 'run-started') {
       this.current = { runId: event.runId, findings: [], offers: new Map(), previews: new Map() };
-    } else if (event.type === 'run-finished') {
-      const { report } = event;
-      const findings = report.findings ?? this.deps.diagnose?.(report.checks) ?? [];
+    } else if (event.type === 'run-finished' && event.runId === this.current?.runId) {
+      const checks = this.results.inPlanOrder();
+      const findings = event.header.findings ?? this.deps.diagnose?.(checks) ?? [];
       const os = this.deps.environment([]).os;
       const offers = new Map<string, { finding: Finding; fix: FixDefinition }>();
       for (const finding of findings) for (const fix of fixesFor(finding, os)) offers.set(key(finding.id, fix.id), { finding, fix });
-      this.current = { runId: event.runId, checks: report.checks, findings, offers, previews: new Map() };
+      this.current = { runId: event.runId, checks, findings, offers, previews: new Map() };
     }
   }
 

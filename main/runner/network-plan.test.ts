@@ -40,4 +40,16 @@ describe('networkTasks', () => {
     expect(ids).toContain('port:5224/tcp');
     expect(ids).not.toContain('port:portquiz.net:5224');
   });
+
+  it('names the catalog entry of every check in its plan, and its result carries the same', () => {
+    const catalog = builtinCatalog();
+    const tasks = networkTasks(catalog, { lookups: recordingDnsCache([]).cache });
+    const entryIds = new Set([...catalog.servers.map((entry) => entry.id), ...catalog.ports.map((entry) => entry.id), 'ntp']);
+    for (const task of tasks) {
+      expect(entryIds, task.planned.id).toContain(task.planned.entryId);
+      expect(task.interrupted('cancelled').entryId, task.planned.id).toBe(task.planned.entryId);
+    }
+    const sampled = catalog.ports.find((entry) => entry.samples && entry.samples.length > 1)!;
+    expect(tasks.filter((task) => task.planned.entryId === sampled.id).map((task) => task.planned.port)).toEqual(sampled.samples);
+  });
 });

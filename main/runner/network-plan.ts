@@ -61,10 +61,7 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
         );
       }
       case 'ntp':
-        return ntpTask(
-          { host: item.host, purpose: item.entry.purpose, maxOffsetMs: item.entry.maxOffsetMs ?? 120_000, ...options.ntp },
-          dns,
-        );
+        return timeCheckOf(item.entry, dns, options);
       case 'untestable-server': {
         const { entry } = item;
         const pattern = entry.pattern;
@@ -79,6 +76,7 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
           protocol: 'tcp',
           pattern,
           purpose: entry.purpose,
+          entryId: entry.id,
         } as const;
         return reportedOnly(planned, {
           ...planned,
@@ -97,11 +95,24 @@ export function networkTasks(catalog: Catalog, options: NetworkPlanOptions = {})
           port,
           protocol,
           purpose: entry.usedBy,
+          entryId: entry.id,
         } as const;
         return reportedOnly(planned, { ...planned, ...notTestable(entry) });
       }
     }
   });
+}
+
+/**
+ * The check of this computer's clock against the catalog's time server, on its own: for a run
+ * without the network checks, whose clock check still needs the time server's answer.
+ */
+export function timeCheckTask(catalog: Catalog, options: NetworkPlanOptions = {}): CheckTask | undefined {
+  return catalog.ntp ? timeCheckOf(catalog.ntp, options.lookups ?? new DnsCache(), options) : undefined;
+}
+
+function timeCheckOf(entry: NonNullable<Catalog['ntp']>, dns: DnsCache, options: NetworkPlanOptions): CheckTask {
+  return ntpTask({ host: entry.host, purpose: entry.purpose, maxOffsetMs: entry.maxOffsetMs ?? 120_000, ...options.ntp }, dns);
 }
 
 /** Loads the trust store after the DNS queries are sent rather than when the first handshake is due. */
@@ -110,8 +121,8 @@ function warmUpTls(): void {
 }
 
 /** What a check says of an entry that cannot be tested (no concrete host, or no server that answers). */
-function notTestable(entry: { id: string; untestable: string }) {
-  return { entryId: entry.id, status: 'skipped', reason: 'not-testable', detail: entry.untestable, timings: {} } as const;
+function notTestable(entry: { untestable: string }) {
+  return { status: 'skipped', reason: 'not-testable', detail: entry.untestable, timings: {} } as const;
 }
 
 /** A check whose result is known without contacting anything. */

@@ -15,6 +15,9 @@ export interface NtpTarget {
   now?: NtpProbeOptions['now'];
 }
 
+/** The catalog has one time server, under `ntp` rather than in a list of entries with ids. */
+const NTP_ENTRY_ID = 'ntp';
+
 export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
   const planned: PlannedCheck = {
     id: `ntp:${target.host}`,
@@ -25,13 +28,14 @@ export function ntpTask(target: NtpTarget, dns: DnsCache): CheckTask {
     port: 123,
     protocol: 'udp',
     purpose: target.purpose,
+    entryId: NTP_ENTRY_ID,
   };
   const result = (fields: Pick<NtpCheck, 'status' | 'reason' | 'detail' | 'timings'> & { offsetMs?: number }): NtpCheck => ({
     id: planned.id,
     kind: 'ntp',
     group: 'network',
     title: planned.title,
-    entryId: 'ntp',
+    entryId: NTP_ENTRY_ID,
     host: target.host,
     port: 123,
     protocol: 'udp',

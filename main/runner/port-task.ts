@@ -24,6 +24,7 @@ export function portTask(target: PortTarget, dns: DnsCache, connect: Connect = d
     port: target.port,
     protocol: 'tcp',
     purpose: target.purpose,
+    entryId: target.entryId,
   };
   const result = (fields: Pick<PortCheck, 'status' | 'reason' | 'detail' | 'timings'>): PortCheck => ({
     id: planned.id,

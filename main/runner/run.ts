@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { REPORT_SCHEMA, summarize, type CheckResult, type Report, type RunEvent } from '../../app/contract/check';
+import { REPORT_SCHEMA, summarize, type CheckResult, type Report, type ReportHeader, type RunEvent } from '../../app/contract/check';
 import { withDeadline } from '../probes/deadline';
 import type { CheckTask } from './task';
 
@@ -41,12 +41,9 @@ export async function runChecks(tasks: readonly CheckTask[], options: RunOptions
     while (next < startOrder.length) {
       const index = startOrder[next++]!;
       const task = tasks[index]!;
-      if (options.signal?.aborted) {
-        results[index] = task.interrupted('cancelled');
-      } else {
-        emit({ type: 'check-started', runId, checkId: task.planned.id });
-        results[index] = await runOne(task, options);
-      }
+      // Every check is announced, even one a cancel reaches before it runs: a listener can count on one start per result.
+      emit({ type: 'check-started', runId, checkId: task.planned.id });
+      results[index] = options.signal?.aborted ? task.interrupted('cancelled') : await runOne(task, options);
       emit({ type: 'check-result', runId, result: results[index]! });
     }
   };
@@ -54,7 +51,7 @@ export async function runChecks(tasks: readonly CheckTask[], options: RunOptions
   await Promise.all(Array.from({ length: workers }, worker));
 
   const checks = results.filter((result): result is CheckResult => result !== undefined);
-  const report: Report = {
+  const header: ReportHeader = {
     schema: REPORT_SCHEMA,
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - start),
@@ -62,10 +59,10 @@ export async function runChecks(tasks: readonly CheckTask[], options: RunOptions
     catalog: options.catalog,
     platform: { os: process.platform, release: os.release(), arch: process.arch },
     summary: summarize(checks),
-    checks,
   };
-  emit({ type: 'run-finished', runId, report });
-  return report;
+  // The results went out one by one as check-result events; run-finished does not send them again.
+  emit({ type: 'run-finished', runId, header });
+  return { ...header, checks };
 }
 
 /** Task indices, longest chain first; ties keep plan order (the sort is stable). */
@@ -93,7 +90,7 @@ async function runOne(task: CheckTask, options: RunOptions): Promise<CheckResult
       status: 'fail',
       reason: 'internal-error',
       detail: `This check stopped with an internal error: ${(error as Error).message}`,
-    } as CheckResult;
+    };
   } finally {
     if (stepIn) signal.removeEventListener('abort', stepIn);
     if (timer) clearTimeout(timer);

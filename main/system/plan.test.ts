@@ -29,15 +29,16 @@ describe('system plan on this machine', () => {
   });
 
   it('puts the network checks first and lets the clock read their NTP answer', async () => {
-    // A stand-in for the network's NTP check: the plan, not the probe, is under test.
+    // A stand-in for the network's NTP check: the plan, not the probe, is under test. Three minutes
+    // off is what the NTP check judges as skew; the clock takes that verdict, not a second opinion.
     const answer: NtpCheck = {
       id: 'ntp:time.apple.com',
       kind: 'ntp',
       group: 'network',
       title: 'time.apple.com',
-      status: 'ok',
-      reason: 'ok',
-      detail: 'answered',
+      status: 'fail',
+      reason: 'clock-skew',
+      detail: 'answered, 3 minutes off',
       timings: { ntpMs: 3 },
       host: 'time.apple.com',
       port: 123,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { WINDOWS_SECURITY_SCRIPT } from './firewall/windows';
-import { powershellArgs, powershellJsonRecords } from './powershell';
+import { powershellArgs, powershellJsonRecords, powershellScriptRecords } from './powershell';
+import { WINDOWS_SCRIPT } from './windows-powershell';
 
 describe('powershellArgs', () => {
   it('encodes the script as PowerShell decodes -EncodedCommand (UTF-16LE, base64)', () => {
-    const args = powershellArgs(WINDOWS_SECURITY_SCRIPT);
+    const args = powershellArgs(WINDOWS_SCRIPT);
     expect(args.slice(0, 3)).toEqual(['-NoProfile', '-NonInteractive', '-EncodedCommand']);
-    expect(Buffer.from(args[3]!, 'base64').toString('utf16le')).toBe(WINDOWS_SECURITY_SCRIPT);
+    expect(Buffer.from(args[3]!, 'base64').toString('utf16le')).toBe(WINDOWS_SCRIPT);
     expect(args[3]).toMatch(/^[A-Za-z0-9+/=]+$/);
   });
 });
@@ -21,5 +21,19 @@ describe('powershellJsonRecords', () => {
 
   it('refuses what is not JSON records', () => {
     for (const text of ['{not json', '42', '"text"', '[1, 2]', '[[{}]]', 'null']) expect(powershellJsonRecords(text), text).toBeUndefined();
+  });
+});
+
+describe('powershellScriptRecords', () => {
+  it("reads one part's list from the one script's answer: a list, one object, or null for none", () => {
+    expect(powershellScriptRecords('\uFEFF{"pnp":[{"Name":"a"},{"Name":"b"}],"appx":null}\r\n', 'pnp')).toEqual([{ Name: 'a' }, { Name: 'b' }]);
+    expect(powershellScriptRecords('{"pnp":{"Name":"a"}}', 'pnp')).toEqual([{ Name: 'a' }]);
+    expect(powershellScriptRecords('{"pnp":[],"appx":null}', 'appx')).toEqual([]);
+  });
+
+  it('says a part is unknown when it failed, is missing, or the answer is not the script\'s object', () => {
+    for (const text of ['{"pnp":[],"pnpError":"Access denied"}', '{"appx":[]}', '[{"pnp":[]}]', '{not json', '', 'null', '{"pnp":[1]}']) {
+      expect(powershellScriptRecords(text, 'pnp'), text).toBeUndefined();
+    }
   });
 });

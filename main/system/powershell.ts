@@ -18,12 +18,36 @@ export const POWERSHELL_DEADLINE_MS = 30_000;
 export function powershellJsonRecords(text: string): Record<string, unknown>[] | undefined {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed === '') return [];
-  let data: unknown;
+  const data = parsedJson(trimmed);
+  return data === NOT_JSON || data === null ? undefined : recordsOf(data);
+}
+
+/**
+ * The records of one list field of a script that fills `$r` part by part and prints
+ * `$r | ConvertTo-Json` (windows-powershell.ts): the field may hold a list, one object (as
+ * ConvertTo-Json may write a single item) or null for none. Undefined when that part failed
+ * (`<field>Error`), the field is missing, or the text is not such an object. Pure.
+ */
+export function powershellScriptRecords(text: string, field: string): Record<string, unknown>[] | undefined {
+  const data = parsedJson(text.replace(/^\uFEFF/, '').trim());
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const record = data as Record<string, unknown>;
+  if (!(field in record) || `${field}Error` in record) return undefined;
+  const value = record[field];
+  return value === null ? [] : recordsOf(value);
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+function parsedJson(text: string): unknown {
   try {
-    data = JSON.parse(trimmed);
+    return JSON.parse(text) as unknown;
   } catch {
-    return undefined;
+    return NOT_JSON;
   }
+}
+
+function recordsOf(data: unknown): Record<string, unknown>[] | undefined {
   const rows: unknown[] = Array.isArray(data) ? data : [data];
   return rows.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))
     ? (rows as Record<string, unknown>[])

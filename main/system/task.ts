@@ -1,5 +1,5 @@
 import type { CheckStatus, PlannedCheck, SystemCheck } from '../../app/contract/check';
-import type { SystemReason } from '../../app/contract/system-reasons';
+import type { SystemCheckReason } from '../../app/contract/system-reasons';
 import { CANCELLED_DETAIL, type CheckTask } from '../runner/task';
 import type { Trouble } from './exec';
 
@@ -16,7 +16,7 @@ export const OS_NAMES: Record<SystemOs, string> = { windows: 'Windows', mac: 'ma
 
 export interface SystemOutcome {
   status: CheckStatus;
-  reason: SystemReason | 'ok' | 'cancelled' | 'clock-skew';
+  reason: SystemCheckReason;
   detail: string;
   facts?: Facts;
 }
@@ -49,6 +49,7 @@ export function systemTask(plan: SystemPlan, run: (signal: AbortSignal) => Promi
     ...(plan.port !== undefined ? { port: plan.port } : {}),
     ...(plan.protocol ? { protocol: plan.protocol } : {}),
     ...(plan.purpose ? { purpose: plan.purpose } : {}),
+    ...(plan.entryId ? { entryId: plan.entryId } : {}),
   };
   const toResult = (outcome: SystemOutcome): SystemCheck => ({
     id: plan.id,

@@ -1,9 +1,8 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { PortCheck } from '../../app/contract/check';
 import { renderApp } from '../test-render';
-import { finished, plannedServer, processResult, result, serverResult, started } from '../test-fixtures';
+import { finished, plannedPort, plannedServer, portResult, processResult, result, serverResult, started } from '../test-fixtures';
 
 const gs = plannedServer('gs.apple.com');
 const mz = plannedServer('a3.mzstatic.com', 443, '*.mzstatic.com');
@@ -28,7 +27,11 @@ describe('the app', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(actions.cancelRun).toHaveBeenCalledOnce();
     expect(screen.getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
-    act(() => store.getState().runEvent(finished([serverResult(gs), serverResult(mz, { status: 'skipped', reason: 'cancelled' })], true)));
+    const cancelledMz = serverResult(mz, { status: 'skipped', reason: 'cancelled' });
+    act(() => {
+      store.getState().runEvent(result(cancelledMz));
+      store.getState().runEvent(finished([serverResult(gs), cancelledMz], true));
+    });
     expect(screen.getByRole('heading', { level: 1, name: 'Check cancelled' })).toBeInTheDocument();
     expect(screen.getByText(/1 of 2 checks finished before you cancelled/)).toBeInTheDocument();
     expect(screen.getByText('Cancelled after 1 of 2 checks')).toBeInTheDocument();
@@ -93,8 +96,15 @@ describe('the app', () => {
       kind: 'process' as const,
       group: 'system' as const,
       title: 'AppleMobileDeviceService.exe',
+      entryId: 'mobile-device-service',
     };
-    const photos = { id: 'process:photo-processor', kind: 'process' as const, group: 'system' as const, title: 'iTunesPhotoProcessor.exe' };
+    const photos = {
+      id: 'process:photo-processor',
+      kind: 'process' as const,
+      group: 'system' as const,
+      title: 'iTunesPhotoProcessor.exe',
+      entryId: 'photo-processor',
+    };
     act(() => {
       store.getState().runStarting();
       store.getState().runEvent(started([service, photos]));
@@ -104,6 +114,7 @@ describe('the app', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('A helper that matters is not running: AppleMobileDeviceService.exe.');
     expect(screen.getByLabelText('AppleMobileDeviceService.exe: Missing')).toHaveTextContent('Needed: start or reinstall it');
     expect(screen.getByLabelText('iTunesPhotoProcessor.exe: Running')).toHaveTextContent('Running (pid 42)');
+    expect(screen.getByLabelText('iTunesPhotoProcessor.exe: Running')).toHaveTextContent('Converts photos');
   });
 
   it('lists every port of the source, saying which local checks have not run', async () => {
@@ -111,30 +122,12 @@ describe('the app', () => {
     const { store } = renderApp();
     await user.click(screen.getByRole('button', { name: 'Ports' }));
     expect(screen.getAllByText('Not checked yet')).toHaveLength(3);
-    const port = {
-      id: 'port:portquiz.net:554',
-      kind: 'port' as const,
-      group: 'network' as const,
-      title: 'TCP 554',
-      host: 'portquiz.net',
-      port: 554,
-    };
+    const port = plannedPort(554, 'port-554');
     act(() => {
       store.getState().runStarting();
       store.getState().runEvent(started([gs, port]));
       store.getState().runEvent(result(serverResult(gs)));
-      store.getState().runEvent(
-        result({
-          ...port,
-          kind: 'port',
-          protocol: 'tcp',
-          purpose: 'RTSP',
-          status: 'fail',
-          reason: 'tcp-timeout',
-          detail: 'No answer.',
-          timings: {},
-        } satisfies PortCheck),
-      );
+      store.getState().runEvent(result(portResult(port, { status: 'fail', reason: 'tcp-timeout', detail: 'No answer.' })));
     });
     const row = (name: string) => screen.getByRole('row', { name: new RegExp(name) });
     expect(row('TCP 554')).toHaveTextContent('Blocked: 554');
@@ -152,6 +145,7 @@ describe('the app', () => {
       title: 'TCP 27015 on this computer',
       port: 27015,
       protocol: 'tcp' as const,
+      entryId: 'port-27015',
     };
     const hosts = { id: 'hosts:file', kind: 'hosts' as const, group: 'system' as const, title: 'Hosts file' };
     act(() => {
@@ -170,7 +164,7 @@ describe('the app', () => {
       store
         .getState()
         .runEvent(
-          result({ ...hosts, status: 'fail', reason: 'hosts-redirect', detail: 'gs.apple.com is redirected on line 23.', timings: {} }),
+          result({ ...hosts, status: 'fail', reason: 'hosts-entry', detail: 'gs.apple.com is redirected on line 23.', timings: {} }),
         );
     });
     expect(screen.getByRole('heading', { level: 2, name: 'This computer' })).toBeInTheDocument();

@@ -9,18 +9,31 @@ export type PortState =
   | { kind: 'untestable'; text: string }
   | { kind: 'done'; status: CheckStatus; text: string };
 
+/** Who listens on the entry's ports here; flat values only, so a row can compare it shallowly. */
 export type Listeners =
-  { kind: 'not-run' } | { kind: 'not-watched' } | { kind: 'pending' } | { kind: 'found'; who: string[] } | { kind: 'none' };
+  { kind: 'not-run' } | { kind: 'not-watched' } | { kind: 'pending' } | { kind: 'found'; who: string } | { kind: 'none' };
 
-interface PortRow {
+/** What a port row shows whatever the run: the entry as the catalog has it. */
+export interface PortLine {
   id: string;
   ports: string;
   protocol: 'tcp' | 'udp';
   usedBy: string;
   how: string;
-  state: PortState;
-  listeners: Listeners;
 }
+
+/** Which checks of a plan speak for one entry: worked out once per plan, not on every event. */
+export interface PortCoverage {
+  /** The checks whose results make the entry's result. */
+  covering: readonly string[];
+  /** The checks of what listens on this computer that look at the entry's port. */
+  listeners: readonly string[];
+  /** The plan has checks of what listens here at all (else "not run" rather than "outbound only"). */
+  listenersPlanned: boolean;
+}
+
+/** What a port row reads of the run. */
+type RunView = Pick<RunState, 'phase' | 'runId' | 'results'>;
 
 const HOW: Record<NonNullable<PortEntry['covered']> | 'outbound', string> = {
   outbound: 'Tested by connecting out',
@@ -29,33 +42,31 @@ const HOW: Record<NonNullable<PortEntry['covered']> | 'outbound', string> = {
   local: 'Checked on this computer',
 };
 
-/** One row per port the source lists, with what this run says about it. */
-export function portRows(entries: readonly PortEntry[], run: RunState): PortRow[] {
-  const localChecksPlanned = run.planned.some((p) => p.kind === 'listener');
-  return entries.map((entry) => {
-    const ports = entry.portEnd !== undefined ? `${entry.port}–${entry.portEnd}` : String(entry.port);
-    const how = entry.untestable ? 'Not testable' : HOW[entry.covered ?? 'outbound'];
-    return {
-      id: entry.id,
-      ports,
-      protocol: entry.protocol,
-      usedBy: entry.usedBy,
-      how,
-      state: entry.untestable ? { kind: 'untestable', text: entry.untestable } : stateOf(entry, run),
-      listeners: listenersOf(entry, run, localChecksPlanned),
-    };
-  });
+export function portLine(entry: PortEntry): PortLine {
+  return {
+    id: entry.id,
+    ports: entry.portEnd !== undefined ? `${entry.port}–${entry.portEnd}` : String(entry.port),
+    protocol: entry.protocol,
+    usedBy: entry.usedBy,
+    how: entry.untestable ? 'Not testable' : HOW[entry.covered ?? 'outbound'],
+  };
 }
 
-function inRange(entry: PortEntry, port: number | undefined): boolean {
-  return port !== undefined && port >= entry.port && port <= (entry.portEnd ?? entry.port);
+export function portCoverage(entry: PortEntry, planned: readonly PlannedCheck[]): PortCoverage {
+  const ids = (checks: readonly PlannedCheck[]) => checks.map((p) => p.id);
+  return {
+    covering: ids(coveringChecks(entry, planned)),
+    listeners: ids(listenerChecks(entry, planned)),
+    listenersPlanned: planned.some((p) => p.kind === 'listener'),
+  };
 }
 
 /** The checks of what listens on this computer that look at this entry's ports. */
 function listenerChecks(entry: PortEntry, planned: readonly PlannedCheck[]): PlannedCheck[] {
-  return planned.filter((p) => p.kind === 'listener' && inRange(entry, p.port) && (p.protocol ?? entry.protocol) === entry.protocol);
+  return planned.filter((p) => p.kind === 'listener' && p.entryId === entry.id);
 }
 
+/** The checks that say something about this entry: its own, or those of the servers or the time check that use the port. */
 function coveringChecks(entry: PortEntry, planned: readonly PlannedCheck[]): PlannedCheck[] {
   switch (entry.covered) {
     case 'servers':
@@ -65,15 +76,20 @@ function coveringChecks(entry: PortEntry, planned: readonly PlannedCheck[]): Pla
     case 'local':
       return listenerChecks(entry, planned);
     case undefined:
-      return planned.filter((p) => p.kind === 'port' && inRange(entry, p.port) && (entry.host === undefined || p.host === entry.host));
+      return planned.filter((p) => p.kind === 'port' && p.entryId === entry.id);
   }
 }
 
-function stateOf(entry: PortEntry, run: RunState): PortState {
+function resultsOf(ids: readonly string[], results: RunState['results']): CheckResult[] {
+  return ids.map((id) => results[id]).filter((r): r is CheckResult => r !== undefined);
+}
+
+export function portState(entry: PortEntry, coverage: PortCoverage, run: RunView): PortState {
+  if (entry.untestable) return { kind: 'untestable', text: entry.untestable };
   if (run.phase === 'idle' || (run.phase === 'starting' && run.runId === undefined))
     return { kind: 'not-checked', text: 'Not checked yet' };
-  const covering = coveringChecks(entry, run.planned);
-  if (covering.length === 0) {
+  const planned = coverage.covering.length;
+  if (planned === 0) {
     if (entry.covered === 'local') return { kind: 'not-checked', text: 'Local checks not yet run' };
     if (entry.covered === 'servers') return { kind: 'not-checked', text: 'No server in the list uses this port' };
     return {
@@ -81,11 +97,10 @@ function stateOf(entry: PortEntry, run: RunState): PortState {
       text: entry.protocol === 'udp' ? 'UDP cannot be tested without a server that answers' : 'Not part of this run',
     };
   }
-  const results = covering.map((p) => run.results[p.id]).filter((r): r is CheckResult => r !== undefined);
-  const active = isActive(run.phase);
-  if (results.length < covering.length && active) return { kind: 'checking', text: `Checking… ${results.length} of ${covering.length}` };
+  const results = resultsOf(coverage.covering, run.results);
+  if (results.length < planned && isActive(run.phase)) return { kind: 'checking', text: `Checking… ${results.length} of ${planned}` };
   if (results.length === 0) return { kind: 'not-checked', text: 'Not finished' };
-  return { kind: 'done', status: worstStatus(results.map((r) => r.status)), text: summarize(entry, results, covering.length) };
+  return { kind: 'done', status: worstStatus(results.map((r) => r.status)), text: summarize(entry, results, planned) };
 }
 
 function summarize(entry: PortEntry, results: readonly CheckResult[], planned: number): string {
@@ -110,14 +125,13 @@ function summarize(entry: PortEntry, results: readonly CheckResult[], planned: n
   }
 }
 
-function listenersOf(entry: PortEntry, run: RunState, localChecksPlanned: boolean): Listeners {
-  const checks = listenerChecks(entry, run.planned);
+export function portListeners(coverage: PortCoverage, results: RunState['results']): Listeners {
   // The local checks ran but do not look at this port (it is only used outbound).
-  if (checks.length === 0) return localChecksPlanned ? { kind: 'not-watched' } : { kind: 'not-run' };
-  const results = checks.map((p) => run.results[p.id]).filter((r): r is CheckResult => r !== undefined);
-  if (results.length === 0) return { kind: 'pending' };
-  const who = results.flatMap((r) => (r.kind === 'listener' ? describeListener(r.facts) : []));
-  return who.length > 0 ? { kind: 'found', who } : { kind: 'none' };
+  if (coverage.listeners.length === 0) return coverage.listenersPlanned ? { kind: 'not-watched' } : { kind: 'not-run' };
+  const found = resultsOf(coverage.listeners, results);
+  if (found.length === 0) return { kind: 'pending' };
+  const who = found.flatMap((r) => (r.kind === 'listener' ? describeListener(r.facts) : []));
+  return who.length > 0 ? { kind: 'found', who: who.join(', ') } : { kind: 'none' };
 }
 
 function describeListener(facts: Record<string, string | number | boolean | null> | undefined): string[] {

@@ -1,7 +1,7 @@
 import type { CheckResult, PlannedCheck } from '../../app/contract/check';
-import { processCheckId, processCheckTitle, processEntryIdOf } from '../../app/catalog/process-check';
+import { processCheckId, processCheckTitle } from '../../app/catalog/process-check';
 import type { ProcessEntry } from '../../app/catalog/schema';
-import { isActive, type RunState } from '../store/run-slice';
+import type { RunState } from '../store/run-slice';
 
 export type ProcessState = 'not-checked' | 'checking' | 'present' | 'missing' | 'not-applicable' | 'unknown';
 
@@ -17,8 +17,6 @@ export interface ProcessRow {
   detail?: string;
 }
 
-type ProcessView = { kind: 'not-run'; ranInThisRun: boolean; expected: ProcessRow[] } | { kind: 'checked'; rows: ProcessRow[] };
-
 export const IMPORTANCE_LABEL: Record<ProcessEntry['importance'], string> = {
   device: 'Needed to see a device',
   sync: 'Needed to sync',
@@ -33,30 +31,33 @@ function namesFor(entry: ProcessEntry, platform: string): string[] {
   return [...(entry.windows ?? []), ...(entry.mac ?? [])];
 }
 
-/** Process rows from the run when it checked processes; otherwise what would be checked, marked as not run. */
-export function processView(entries: readonly ProcessEntry[], platform: string, run: RunState): ProcessView {
-  const planned = run.planned.filter((p) => p.kind === 'process');
-  if (planned.length === 0) {
-    const expected = entries
-      .map((entry) => ({ entry, names: namesFor(entry, platform) }))
-      .filter(({ names }) => names.length > 0)
-      .map(({ entry, names }) => ({
-        id: processCheckId(entry.id),
-        name: processCheckTitle(names),
-        role: entry.role,
-        importance: entry.importance,
-        state: 'not-checked' as const,
-        matters: false,
-      }));
-    return { kind: 'not-run', ranInThisRun: run.phase === 'finished' || run.phase === 'cancelled', expected };
-  }
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const active = isActive(run.phase);
-  return { kind: 'checked', rows: planned.map((p) => rowOf(p, run.results[p.id], byId, active)) };
+/** The rows a run that did not check processes shows: what would be checked, marked as not checked. */
+export function expectedProcessRows(entries: readonly ProcessEntry[], platform: string): ProcessRow[] {
+  return entries
+    .map((entry) => ({ entry, names: namesFor(entry, platform) }))
+    .filter(({ names }) => names.length > 0)
+    .map(({ entry, names }) => ({
+      id: processCheckId(entry.id),
+      name: processCheckTitle(names),
+      role: entry.role,
+      importance: entry.importance,
+      state: 'not-checked' as const,
+      matters: false,
+    }));
 }
 
-function rowOf(planned: PlannedCheck, result: CheckResult | undefined, byId: Map<string, ProcessEntry>, active: boolean): ProcessRow {
-  const entry = result?.entryId ? byId.get(result.entryId) : byId.get(processEntryIdOf(planned.id));
+/** The catalog entry of each process check of the plan, found by the plan's entryId. */
+export function processEntryOf(planned: PlannedCheck, entries: readonly ProcessEntry[]): ProcessEntry | undefined {
+  return planned.entryId === undefined ? undefined : entries.find((entry) => entry.id === planned.entryId);
+}
+
+/** One checked process: from its plan, its catalog entry and its result so far. */
+export function processRow(
+  planned: PlannedCheck,
+  entry: ProcessEntry | undefined,
+  result: CheckResult | undefined,
+  active: boolean,
+): ProcessRow {
   const importanceFact = result?.kind === 'process' ? result.facts?.['importance'] : undefined;
   const importance = entry?.importance ?? (isImportance(importanceFact) ? importanceFact : undefined);
   const base = { id: planned.id, name: planned.title, role: entry?.role ?? planned.purpose ?? '', importance };
@@ -72,6 +73,17 @@ function rowOf(planned: PlannedCheck, result: CheckResult | undefined, byId: Map
   else state = 'unknown';
   const matters = state === 'missing' && (importance === 'device' || importance === 'sync') && result.status !== 'ok';
   return { ...base, state, matters, detail: result.detail, ...(pid !== undefined ? { pid } : {}) };
+}
+
+/** The names of the helpers that matter and are missing, in plan order. */
+export function missingHelpers(
+  checks: readonly { planned: PlannedCheck; entry: ProcessEntry | undefined }[],
+  results: RunState['results'],
+): string[] {
+  return checks
+    .map(({ planned, entry }) => processRow(planned, entry, results[planned.id], false))
+    .filter((row) => row.matters)
+    .map((row) => row.name);
 }
 
 function isImportance(value: unknown): value is ProcessEntry['importance'] {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { reduceRunEvent, initialRunState, type RunState } from '../store/run-slice';
-import { finished, plannedServer, serverResult, started } from '../test-fixtures';
+import { plannedServer, serverResult, wholeRun } from '../test-fixtures';
 import type { CheckResult } from '../../app/contract/check';
 import { headline, verdictOf } from './verdict';
 
 const planned = ['a.apple.com', 'b.apple.com', 'c.apple.com', 'd.apple.com', 'e.apple.com'].map((host) => plannedServer(host));
 
 function finishedWith(results: CheckResult[], cancelled = false): RunState {
-  const state = reduceRunEvent({ ...initialRunState, phase: 'starting' }, started(planned));
-  return reduceRunEvent(state, finished(results, cancelled));
+  return wholeRun(planned, results, cancelled).reduce(reduceRunEvent, { ...initialRunState, phase: 'starting' });
 }
 
 describe('verdictOf', () => {

@@ -10,11 +10,14 @@ export type Verdict =
   | { kind: 'found'; findings: Finding[]; worst: 'fail' | 'warn' }
   | { kind: 'healthy'; notes: Finding[] };
 
+/** What the verdict reads of a run: while it runs, not its results (only how many are in). */
+export type VerdictInput = Pick<RunState, 'phase' | 'error' | 'done' | 'planned' | 'results' | 'findings'>;
+
 /**
  * The overview's one-line answer. While checks run it counts them; once the run is over it is the
- * diagnosis the engine attached to the finished report (the same findings the CLI prints).
+ * diagnosis the engine sent in run-finished's header (the same findings the CLI prints).
  */
-export function verdictOf(run: RunState): Verdict {
+export function verdictOf(run: VerdictInput): Verdict {
   switch (run.phase) {
     case 'idle':
       return { kind: 'idle' };
@@ -29,10 +32,10 @@ export function verdictOf(run: RunState): Verdict {
         kind: 'cancelled',
         done: run.planned.filter((p) => isFinished(run.results[p.id])).length,
         total: run.planned.length,
-        findings: run.report?.findings ?? [],
+        findings: run.findings ?? [],
       };
     case 'finished':
-      return judge(run.report?.findings ?? []);
+      return judge(run.findings ?? []);
   }
 }
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PlannedCheck, SystemCheck } from '../../app/contract/check';
 import { renderApp } from '../test-render';
-import { finished, plannedServer, result, serverResult, started } from '../test-fixtures';
+import { plannedServer, result, serverResult, started, wholeRun } from '../test-fixtures';
 
 const usbmux: PlannedCheck = { id: 'device:usbmux', kind: 'device', group: 'system', title: 'iPhone, iPad or iPod' };
 const usbBus: PlannedCheck = { id: 'device:usb-bus', kind: 'device', group: 'system', title: 'Apple device on the USB bus' };
@@ -89,8 +89,7 @@ describe('the device card', () => {
     });
     act(() => {
       store.getState().runStarting();
-      store.getState().runEvent(started([gs, usbmux, usbBus]));
-      store.getState().runEvent(finished([serverResult(gs), none, bus]));
+      for (const event of wholeRun([gs, usbmux, usbBus], [serverResult(gs), none, bus])) store.getState().runEvent(event);
     });
     expect(within(card()).getByText('No iPhone, iPad or iPod is seen')).toBeInTheDocument();
     expect(within(card()).getByText(/Unlock the device and tap Trust/)).toBeInTheDocument();

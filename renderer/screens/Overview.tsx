@@ -1,7 +1,9 @@
 import { APPLE_NETWORK_HELP } from '../../app/catalog/source-url';
 import { assertNever } from '../../app/contract/check';
 import { headline, verdictOf, type Verdict } from '../model/verdict';
+import { useMemo } from 'react';
 import { useAppStore } from '../store/context';
+import type { RunState } from '../store/run-slice';
 import { useShallow } from 'zustand/react/shallow';
 import { ExternalLink } from '../components/ExternalLink';
 import { DeviceCard } from './DeviceCard';
@@ -50,9 +52,24 @@ function Explanation({ verdict }: { verdict: Verdict }) {
   }
 }
 
+const NO_RESULTS: RunState['results'] = {};
+
+/**
+ * The verdict, selected narrowly: a started check changes nothing here, and the results and
+ * findings are read only once the run has ended (while it runs the verdict is a count).
+ */
+function useVerdict(): Verdict {
+  const phase = useAppStore((s) => s.run.phase);
+  const error = useAppStore((s) => s.run.error);
+  const done = useAppStore((s) => s.run.done);
+  const planned = useAppStore((s) => s.run.planned);
+  const results = useAppStore((s) => (s.run.phase === 'finished' || s.run.phase === 'cancelled' ? s.run.results : NO_RESULTS));
+  const findings = useAppStore((s) => s.run.findings);
+  return useMemo(() => verdictOf({ phase, error, done, planned, results, findings }), [phase, error, done, planned, results, findings]);
+}
+
 export function Overview() {
-  const run = useAppStore((s) => s.run);
-  const verdict = verdictOf(run);
+  const verdict = useVerdict();
   const { title, tone } = headline(verdict);
   const counts = useAppStore(useShallow((s) => s.run.counts));
   const total = useAppStore((s) => s.run.planned.length);

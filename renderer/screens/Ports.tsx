@@ -1,6 +1,9 @@
+import { memo, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { assertNever } from '../../app/contract/check';
+import type { PortEntry } from '../../app/catalog/schema';
 import { StatusMark, type Mark } from '../components/StatusMark';
-import { portRows, type Listeners, type PortState } from '../model/ports';
+import { portCoverage, portLine, portListeners, portState, type Listeners, type PortCoverage, type PortState } from '../model/ports';
 import { useAppStore } from '../store/context';
 
 function markOf(state: PortState): Mark {
@@ -29,24 +32,57 @@ function ListenerText({ listeners }: { listeners: Listeners }) {
     case 'none':
       return <span>Nothing listening</span>;
     case 'found':
-      return <span>{listeners.who.join(', ')}</span>;
+      return <span>{listeners.who}</span>;
     default:
       return assertNever(listeners, 'listeners');
   }
 }
 
+/**
+ * One port of the source. It selects only what it shows, compared shallowly: another port's
+ * result, or a check starting, does not re-render it.
+ */
+export const PortRow = memo(function PortRow({ entry, coverage }: { entry: PortEntry; coverage: PortCoverage }) {
+  const line = useMemo(() => portLine(entry), [entry]);
+  const state = useAppStore(useShallow((s) => portState(entry, coverage, s.run)));
+  const listeners = useAppStore(useShallow((s) => portListeners(coverage, s.run.results)));
+  const mark = markOf(state);
+  return (
+    <tr className={`row-${mark}`}>
+      <td className="cell-status">
+        <StatusMark mark={mark} />
+      </td>
+      <th scope="row" className="cell-port">
+        <span className="port-number">{`${line.protocol.toUpperCase()} ${line.ports}`}</span>
+      </th>
+      <td>
+        <span className="port-used">{line.usedBy}</span>
+        <span className="muted small">{line.how}</span>
+      </td>
+      <td className="cell-result">{state.text}</td>
+      <td className="cell-listen">
+        <ListenerText listeners={listeners} />
+      </td>
+    </tr>
+  );
+});
+
+const NO_PORTS: readonly PortEntry[] = [];
+
 export function Ports() {
-  const app = useAppStore((s) => s.app);
-  const run = useAppStore((s) => s.run);
-  if (app.status !== 'ready') {
+  const status = useAppStore((s) => s.app.status);
+  const entries = useAppStore((s) => (s.app.status === 'ready' ? s.app.info.catalog.ports : NO_PORTS));
+  // The plan is one array per run: which checks speak for which port is worked out when it changes.
+  const planned = useAppStore((s) => s.run.planned);
+  const coverage = useMemo(() => entries.map((entry) => portCoverage(entry, planned)), [entries, planned]);
+  if (status !== 'ready') {
     return (
       <section className="screen" aria-labelledby="ports-title">
         <h1 id="ports-title">Ports</h1>
-        <p className="empty">{app.status === 'loading' ? 'Loading the list of ports…' : 'The list of ports could not be loaded.'}</p>
+        <p className="empty">{status === 'loading' ? 'Loading the list of ports…' : 'The list of ports could not be loaded.'}</p>
       </section>
     );
   }
-  const rows = portRows(app.info.catalog.ports, run);
   return (
     <section className="screen" aria-labelledby="ports-title">
       <h1 id="ports-title">Ports</h1>
@@ -73,23 +109,8 @@ export function Ports() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className={`row-${markOf(row.state)}`}>
-                <td className="cell-status">
-                  <StatusMark mark={markOf(row.state)} />
-                </td>
-                <th scope="row" className="cell-port">
-                  <span className="port-number">{`${row.protocol.toUpperCase()} ${row.ports}`}</span>
-                </th>
-                <td>
-                  <span className="port-used">{row.usedBy}</span>
-                  <span className="muted small">{row.how}</span>
-                </td>
-                <td className="cell-result">{row.state.text}</td>
-                <td className="cell-listen">
-                  <ListenerText listeners={row.listeners} />
-                </td>
-              </tr>
+            {entries.map((entry, index) => (
+              <PortRow key={entry.id} entry={entry} coverage={coverage[index]!} />
             ))}
           </tbody>
         </table>

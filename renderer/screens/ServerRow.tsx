@@ -3,13 +3,11 @@ import type { PlannedCheck } from '../../app/contract/check';
 import { LayerChips } from '../components/LayerChips';
 import { StatusMark } from '../components/StatusMark';
 import { Waterfall } from '../components/Waterfall';
-import { useAppStore } from '../store/context';
 import { useCheckProgress } from './use-check-progress';
 
-/** One server: subscribes to its own result only, so a new result repaints one row. */
+/** One server: subscribes to its own result only, so a new result repaints one row (the shared time scale is CSS, see waterfallScale). */
 export const ServerRow = memo(function ServerRow({ planned }: { planned: PlannedCheck }) {
   const { result, mark, detail } = useCheckProgress(planned.id);
-  const scaleMs = useAppStore((s) => s.run.slowestMs);
   const server = result?.kind === 'server' ? result : undefined;
   return (
     <div role="row" className={`server-row row-${mark}`}>
@@ -28,7 +26,7 @@ export const ServerRow = memo(function ServerRow({ planned }: { planned: Planned
         <LayerChips layers={server?.layers} />
       </div>
       <div role="cell" className="cell-timing">
-        <Waterfall timings={result?.timings} scaleMs={scaleMs} />
+        <Waterfall timings={result?.timings} />
       </div>
       <div role="cell" className="cell-issuer">
         {server?.tls ? server.tls.issuer : result ? '–' : ''}

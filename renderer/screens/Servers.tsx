@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useAppStore } from '../store/context';
 import { isActive } from '../store/run-slice';
 import { useProgressiveCount } from '../components/use-progressive-count';
+import { waterfallScale } from '../components/Waterfall';
 import { ServerRow } from './ServerRow';
 
 /** Rows mounted per task: about one frame's worth of work. */
@@ -14,6 +15,7 @@ export function Servers() {
   const planned = useAppStore((s) => s.run.planned);
   const servers = useMemo(() => planned.filter((p) => p.kind === 'server'), [planned]);
   const phase = useAppStore((s) => s.run.phase);
+  const slowestMs = useAppStore((s) => s.run.slowestMs);
   const shown = useProgressiveCount(servers.length, ROWS_PER_TASK);
   return (
     <section className="screen" aria-labelledby="servers-title">
@@ -31,6 +33,7 @@ export function Servers() {
           role="table"
           aria-label="Apple servers and what each layer of the connection did"
           className={isActive(phase) ? 'table-wrap servers-live' : 'table-wrap'}
+          style={waterfallScale(slowestMs)}
         >
           <div role="rowgroup">
             <div role="row" className="server-head">

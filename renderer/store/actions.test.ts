@@ -65,6 +65,35 @@ describe('actions', () => {
     expect(okStore.getState().run.phase).toBe('cancelling');
   });
 
+  it('shows the catalog of the run once it has started: main read it again for that run', async () => {
+    const store = createAppStore();
+    const editedCatalog = { ...APP_INFO.catalog, version: 'edited', ports: APP_INFO.catalog.ports.slice(0, 1) };
+    const appInfo = vi
+      .fn()
+      .mockResolvedValueOnce(APP_INFO)
+      .mockResolvedValueOnce({ ...APP_INFO, catalog: editedCatalog });
+    const actions = createActions(store, fakeApi({ appInfo }));
+    actions.connect();
+    await vi.waitFor(() =>
+      expect(store.getState().app).toMatchObject({ status: 'ready', info: { catalog: { version: APP_INFO.catalog.version } } }),
+    );
+    await actions.startRun();
+    await vi.waitFor(() => expect(store.getState().app).toMatchObject({ status: 'ready', info: { catalog: editedCatalog } }));
+    expect(appInfo).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the details it shows when asking again after a start fails', async () => {
+    const store = createAppStore();
+    const appInfo = vi.fn().mockResolvedValueOnce(APP_INFO).mockRejectedValueOnce(new Error('IPC gone'));
+    const actions = createActions(store, fakeApi({ appInfo }));
+    actions.connect();
+    await vi.waitFor(() => expect(store.getState().app.status).toBe('ready'));
+    await actions.startRun();
+    await vi.waitFor(() => expect(appInfo).toHaveBeenCalledTimes(2));
+    await Promise.resolve();
+    expect(store.getState().app).toEqual({ status: 'ready', info: APP_INFO });
+  });
+
   it('says so when the start call itself fails', async () => {
     const store = createAppStore();
     await createActions(store, fakeApi({ startCheck: () => Promise.reject(new Error('IPC gone')) })).startRun();

@@ -23,8 +23,15 @@ export function createActions(store: AppStore, api: SyncDoctorApi): Actions {
       store.getState().runStarting();
       try {
         const answer = await api.startCheck({ groups: ALL_GROUPS });
-        if (answer.ok) store.getState().runStartConfirmed(answer.runId);
-        else store.getState().runStartFailed(answer.message);
+        if (answer.ok) {
+          store.getState().runStartConfirmed(answer.runId);
+          // Main read the catalog again for this run: show the ports and processes of that same read.
+          // Should the refresh fail, the details already shown stay.
+          api.appInfo().then(
+            (info) => store.getState().appInfoLoaded(info),
+            () => undefined,
+          );
+        } else store.getState().runStartFailed(answer.message);
       } catch (error) {
         store.getState().runStartFailed(`The check could not start: ${(error as Error).message}`);
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finished, plannedServer, result, RUN, serverResult, started } from '../test-fixtures';
+import { finished, plannedServer, result, RUN, serverResult, started, wholeRun } from '../test-fixtures';
 import { createAppStore } from './store';
 import { initialRunState, reduceRunEvent, type RunState } from './run-slice';
 
@@ -38,13 +38,30 @@ describe('reduceRunEvent', () => {
     expect(state.slowestMs).toBe(50);
   });
 
-  it('ends as finished or cancelled from the report, which is the final word on results', () => {
-    const done = reduceRunEvent(running(), finished([serverResult(a), serverResult(b, { status: 'warn', reason: 'http-error' })]));
+  it('ends as finished or cancelled from run-finished, keeping the results that streamed in as the results', () => {
+    const results = [serverResult(a), serverResult(b, { status: 'warn', reason: 'http-error' })];
+    const streamed = results.reduce((state, check) => reduceRunEvent(state, result(check)), running());
+    const done = reduceRunEvent(streamed, finished(results));
     expect(done.phase).toBe('finished');
+    expect(done.results).toBe(streamed.results);
     expect(done.counts).toEqual({ ok: 1, warn: 1, fail: 0, skipped: 0 });
-    expect(done.results[b.id]?.status).toBe('warn');
-    const cancelled = reduceRunEvent(running(), finished([serverResult(a, { status: 'skipped', reason: 'cancelled' })], true));
+    expect(done.done).toBe(2);
+    expect(done.slowestMs).toBe(streamed.slowestMs);
+
+    const cancelledA = serverResult(a, { status: 'skipped', reason: 'cancelled' });
+    const cancelled = reduceRunEvent(reduceRunEvent(running(), result(cancelledA)), finished([cancelledA], true));
     expect(cancelled.phase).toBe('cancelled');
+    expect(cancelled.results).toEqual({ [a.id]: cancelledA });
+  });
+
+  it('takes from run-finished how the run ended and its findings: its header carries no results to rebuild from', () => {
+    const inFlight = reduceRunEvent(running(), { type: 'check-started', runId: RUN, checkId: a.id });
+    const event = finished([serverResult(a, { status: 'fail', reason: 'tls-intercepted' })]);
+    const findings = event.type === 'run-finished' ? event.header.findings : undefined;
+    expect(findings?.map((finding) => finding.id)).toEqual(['https-inspection']);
+    const done = reduceRunEvent(inFlight, event);
+    expect(done).toEqual({ ...inFlight, phase: 'finished', inFlight: {}, findings });
+    expect(done.results).toEqual({});
   });
 });
 
@@ -52,8 +69,7 @@ describe('the run slice', () => {
   it('keeps the last plan as the layout while a new run starts, and confirms the id once', () => {
     const store = createAppStore();
     store.getState().runStarting();
-    store.getState().runEvent(started([a, b]));
-    store.getState().runEvent(finished([serverResult(a), serverResult(b)]));
+    for (const event of wholeRun([a, b], [serverResult(a), serverResult(b)])) store.getState().runEvent(event);
     store.getState().runStarting();
     expect(store.getState().run.phase).toBe('starting');
     expect(store.getState().run.planned).toHaveLength(2);

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { assertNever, type CheckResult, type PlannedCheck, type Report, type RunEvent, type Summary } from '../../app/contract/check';
+import { assertNever, type CheckResult, type PlannedCheck, type RunEvent, type Summary } from '../../app/contract/check';
+import type { Finding } from '../../app/diagnosis/finding';
 import { timingsTotalMs } from '../../app/format/timings';
 
 /** Where the current (or last) run stands, as the screens need it. */
@@ -21,7 +22,8 @@ export interface RunState {
   counts: Summary;
   /** The longest finished check so far (sum of its layers), the waterfall's common scale. */
   slowestMs: number;
-  report: Report | undefined;
+  /** The diagnosis of the whole run, from run-finished's header; undefined until the run is over. */
+  findings: Finding[] | undefined;
   /** Why the run could not start, in words for the user. */
   error: string | undefined;
 }
@@ -46,7 +48,7 @@ export const initialRunState: RunState = {
   done: 0,
   counts: EMPTY_COUNTS,
   slowestMs: 0,
-  report: undefined,
+  findings: undefined,
   error: undefined,
 };
 
@@ -82,21 +84,10 @@ export function reduceRunEvent(state: RunState, event: RunEvent): RunState {
         slowestMs: Math.max(state.slowestMs, totalMs(event.result)),
       };
     }
-    case 'run-finished': {
+    case 'run-finished':
+      // The results streamed in are the run's results: run-finished says how it ended and what it found.
       if (!mine) return state;
-      const results: Record<string, CheckResult> = {};
-      for (const check of event.report.checks) results[check.id] = check;
-      return {
-        ...state,
-        phase: event.report.cancelled ? 'cancelled' : 'finished',
-        results,
-        inFlight: {},
-        done: event.report.checks.length,
-        counts: event.report.summary,
-        slowestMs: event.report.checks.reduce((max, check) => Math.max(max, totalMs(check)), 0),
-        report: event.report,
-      };
-    }
+      return { ...state, phase: event.header.cancelled ? 'cancelled' : 'finished', inFlight: {}, findings: event.header.findings ?? [] };
     default:
       return assertNever(event, 'run event');
   }

@@ -29,5 +29,6 @@ export function plannedServer(target: ServerTarget): PlannedCheck {
     protocol: 'tcp',
     purpose: target.purpose,
     ...(target.pattern && target.pattern !== target.host ? { pattern: target.pattern } : {}),
+    entryId: target.entryId,
   };
 }

@@ -3,11 +3,10 @@ import type { CheckTask } from '../../runner/task';
 
 /**
  * Lets the clock check read the NTP check's answer instead of asking the time server a second
- * time. The NTP task is wrapped, not changed: whatever it reports (answer, deadline, cancel)
- * also settles `result`. The clock waits for it, so the NTP task must start first: the runner
- * starts the longest chains first and keeps plan order among equals, the clock declares no chain,
- * and the wrapped NTP task (which declares none either) comes before it in the plan, so it starts
- * before the clock at any concurrency.
+ * time. The NTP task is wrapped, not changed (its chain length and deadline stay): whatever it
+ * reports (answer, deadline, cancel) also settles `result`. The runner starts the longest chains
+ * first and the clock has none, so the NTP task is always started before the clock, at any
+ * concurrency, and the clock never waits on a check that has not begun.
  */
 export function shareNtpResult(tasks: readonly CheckTask[]): { tasks: CheckTask[]; result?: Promise<CheckResult> } {
   const index = tasks.findIndex((task) => task.planned.kind === 'ntp');
@@ -16,7 +15,7 @@ export function shareNtpResult(tasks: readonly CheckTask[]): { tasks: CheckTask[
   let settle: (result: CheckResult) => void = () => undefined;
   const result = new Promise<CheckResult>((resolve) => (settle = resolve));
   const wrapped: CheckTask = {
-    planned: ntp.planned,
+    ...ntp,
     async run(signal) {
       try {
         const outcome = await ntp.run(signal);

@@ -1,81 +1,38 @@
-import dns from 'node:dns';
 import type { CheckResult } from '../../../app/contract/check';
 import type { Catalog } from '../../../app/catalog/schema';
 import { ABORTED, raceAbort } from '../../probes/deadline';
-import { probeNtp, type NtpOutcome } from '../../probes/ntp';
 import { CANCELLED_DETAIL, type CheckTask } from '../../runner/task';
 import { describeClockOffset } from '../../../app/format/clock-offset';
 import { systemTask, type SystemOutcome } from '../task';
 
-interface ClockOptions {
-  /** The NTP check's result when the network checks run too (see shareNtpResult). */
-  shared?: Promise<CheckResult>;
-  /** For tests: where to ask when there is no shared result. */
-  ntpAddress?: string;
-  ntpPort?: number;
-}
+/**
+ * The time server's answer, as the NTP check gave it: the network check's own result when the
+ * run has one (see shareNtpResult), else that check run for the clock alone.
+ */
+export type NtpAnswer = (signal: AbortSignal) => Promise<CheckResult>;
 
 /**
- * This computer's clock against Apple's time server. With the network checks in the same run it
- * reads their NTP answer (one request, not two); with `--only system` it asks once itself.
+ * This computer's clock against Apple's time server. It asks nothing itself and judges nothing
+ * twice: the offset, and whether it is too far off, are the NTP check's.
  */
-export function clockTask(catalog: Catalog, options: ClockOptions = {}): CheckTask {
-  const ntp = catalog.ntp;
-  const maxOffsetMs = ntp?.maxOffsetMs ?? 120_000;
+export function clockTask(catalog: Catalog, ntpAnswer: NtpAnswer | undefined): CheckTask {
+  const source = catalog.ntp?.host ?? 'the time server';
+  const maxOffsetMs = catalog.ntp?.maxOffsetMs ?? 120_000;
   return systemTask(
     { id: 'clock:offset', kind: 'clock', title: "This computer's clock", purpose: 'A wrong clock breaks secure connections' },
     async (signal) => {
-      if (options.shared) {
-        const shared = await raceAbort(signal, options.shared);
-        if (shared === ABORTED) return { status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL };
-        const offset = shared.kind === 'ntp' ? shared.offsetMs : undefined;
-        return judgeClock(offset, maxOffsetMs, ntp?.host ?? 'the time server', shared.detail);
-      }
-      if (!ntp)
+      if (!ntpAnswer)
         return { status: 'skipped', reason: 'clock-unknown', detail: 'The catalog names no time server to compare the clock with.' };
-      const answer = await askTimeServer(ntp.host, options, signal);
-      return judgeClock(answer.kind === 'answer' ? answer.offsetMs : undefined, maxOffsetMs, ntp.host, describeNoAnswer(answer));
+      const ntp = await raceAbort(signal, ntpAnswer(signal));
+      if (ntp === ABORTED) return { status: 'skipped', reason: 'cancelled', detail: CANCELLED_DETAIL };
+      return judgeClock(ntp, maxOffsetMs, source);
     },
   );
 }
 
-async function askTimeServer(
-  host: string,
-  options: ClockOptions,
-  signal: AbortSignal,
-): Promise<NtpOutcome | { kind: 'no-address'; why: string }> {
-  let address = options.ntpAddress;
-  if (!address) {
-    try {
-      const found = await raceAbort(signal, dns.promises.lookup(host));
-      if (found === ABORTED) return { kind: 'cancelled', ms: 0 };
-      address = found.address;
-    } catch (error) {
-      return { kind: 'no-address', why: `${host} could not be looked up (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-    }
-  }
-  return probeNtp(address, { signal, ...(options.ntpPort ? { port: options.ntpPort } : {}) });
-}
-
-function describeNoAnswer(answer: NtpOutcome | { kind: 'no-address'; why: string }): string {
-  switch (answer.kind) {
-    case 'answer':
-      return '';
-    case 'no-address':
-      return answer.why;
-    case 'no-answer':
-      return 'the time server did not answer (UDP port 123 may be blocked)';
-    case 'invalid':
-      return answer.message;
-    case 'failed':
-      return `the request could not be sent (${answer.code})`;
-    case 'cancelled':
-      return 'cancelled';
-  }
-}
-
-/** Pure: how far off the clock is, and whether that matters. */
-export function judgeClock(offsetMs: number | undefined, maxOffsetMs: number, source: string, whyUnknown: string): SystemOutcome {
+/** Pure: the clock's outcome from the NTP check's result, in the words of this check. */
+export function judgeClock(ntp: CheckResult, maxOffsetMs: number, source: string): SystemOutcome {
+  const offsetMs = ntp.kind === 'ntp' ? ntp.offsetMs : undefined;
   const facts = {
     localTime: new Date().toISOString(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? null,
@@ -86,12 +43,12 @@ export function judgeClock(offsetMs: number | undefined, maxOffsetMs: number, so
     return {
       status: 'skipped',
       reason: 'clock-unknown',
-      detail: `The clock could not be compared with a time server: ${whyUnknown.replace(/\.$/, '')}.`,
+      detail: `The clock could not be compared with a time server: ${ntp.detail.replace(/\.$/, '')}.`,
       facts: { ...facts, offsetMs: null },
     };
   }
   const offset = describeClockOffset(offsetMs);
-  if (Math.abs(offsetMs) > maxOffsetMs) {
+  if (ntp.reason === 'clock-skew') {
     return {
       status: 'fail',
       reason: 'clock-skew',

@@ -1,4 +1,4 @@
-import { powershellJsonRecords } from '../powershell';
+import { powershellJsonRecords, powershellScriptRecords } from '../powershell';
 import { usbId } from './bus';
 import { isIosDevice, productName } from './product';
 
@@ -18,29 +18,36 @@ export interface PnpEntry {
 }
 
 /**
- * Lists the Plug and Play entries whose id has Apple's vendor id: the USB device, its interfaces,
- * and the portable device (SWD\WPDBUSENUM\..._VID_05AC...). One CIM query through WMI, as
- * Device Manager sees them. `[_]` is WQL for a literal underscore; the array is passed with
- * -InputObject so one entry still comes out as a JSON array.
+ * The Plug and Play part of the one PowerShell run on Windows (windows-powershell.ts): adds `pnp`
+ * to its result `$r`, the entries whose id has Apple's vendor id: the USB device, its interfaces,
+ * and the portable device (SWD\WPDBUSENUM\..._VID_05AC...). One CIM query through WMI, as Device
+ * Manager sees them. `[_]` is WQL for a literal underscore.
  */
-export const PNP_SCRIPT = [
-  "$ErrorActionPreference = 'Stop'",
-  '[Console]::OutputEncoding = [System.Text.Encoding]::UTF8',
-  '$items = @(Get-CimInstance -ClassName Win32_PnPEntity -Filter "PNPDeviceID LIKE \'%VID[_]05AC%\'" | ForEach-Object { [ordered]@{ Name = "$($_.Name)"; PNPDeviceID = "$($_.PNPDeviceID)"; PNPClass = "$($_.PNPClass)"; Service = "$($_.Service)"; Status = "$($_.Status)"; ConfigManagerErrorCode = [int]$_.ConfigManagerErrorCode; Present = $_.Present } })',
-  'ConvertTo-Json -InputObject $items -Depth 3 -Compress',
-].join('\n');
+export const PNP_PART = [
+  'try { $r.pnp = @(Get-CimInstance -ClassName Win32_PnPEntity -Filter "PNPDeviceID LIKE \'%VID[_]05AC%\'" | ForEach-Object { [ordered]@{ Name = "$($_.Name)"; PNPDeviceID = "$($_.PNPDeviceID)"; PNPClass = "$($_.PNPClass)"; Service = "$($_.Service)"; Status = "$($_.Status)"; ConfigManagerErrorCode = [int]$_.ConfigManagerErrorCode; Present = $_.Present } }) } catch { $r.pnpError = "$_" }',
+];
 
 /** Generic names Windows gives Apple's device entries; anything else may be the owner's device name. */
 const GENERIC_NAME = /^Apple (Mobile Device|iPhone|iPad|iPod|Recovery|DFU|USB)[A-Za-z0-9 ().-]*$/;
 
+/** The Apple entries from the Windows script's JSON (its `pnp` field); undefined when they could not be listed. Pure. */
+export function parsePnpScript(text: string): PnpEntry[] | undefined {
+  const records = powershellScriptRecords(text, 'pnp');
+  return records ? pnpEntriesOf(records) : undefined;
+}
+
 /**
- * Reads the script's JSON, or `Get-PnpDevice | ... | ConvertTo-Json` (FriendlyName, InstanceId,
- * Class, Problem): one object, an array, or nothing at all when there are no entries. Entries not
- * present (Present false, or error 45 "not connected") are left out. Pure.
+ * Reads `Get-PnpDevice | ... | ConvertTo-Json` (FriendlyName, InstanceId, Class, Problem) or
+ * the script's entries on their own: one object, an array, or nothing at all when there are none.
+ * Pure.
  */
 export function parsePnpJson(text: string): PnpEntry[] | undefined {
   const records = powershellJsonRecords(text);
-  if (!records) return undefined;
+  return records ? pnpEntriesOf(records) : undefined;
+}
+
+/** Entries not present (Present false, or error 45 "not connected") are left out. */
+function pnpEntriesOf(records: readonly Record<string, unknown>[]): PnpEntry[] {
   const entries: PnpEntry[] = [];
   for (const item of records) {
     const id = firstText(item, ['PNPDeviceID', 'InstanceId', 'DeviceID']);

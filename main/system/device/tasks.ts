@@ -1,12 +1,12 @@
 import type { CheckTask } from '../../runner/task';
 import { runCommand, type RunCommand } from '../exec';
-import { POWERSHELL_DEADLINE_MS, powershellArgs } from '../powershell';
+import { POWERSHELL_DEADLINE_MS } from '../powershell';
 import { notApplicable, shareOnce, systemTask, type SystemOs, type SystemOutcome } from '../task';
+import { sharedWindowsPowerShell, type WindowsPowerShell } from '../windows-powershell';
 import type { BusScan } from './bus';
 import { busScanner } from './bus-scan';
 import { usbmuxEndpoint, type EndpointChoice } from './endpoint';
 import { LIST_TAG, listDevices, type DeviceListing } from './listing';
-import { PNP_SCRIPT } from './pnp';
 import { isIosDevice } from './product';
 import { lockdownDir, trustOf, type TrustFinding } from './trust';
 import { judgeUsbBus, judgeUsbDriver } from './usb-judge';
@@ -22,6 +22,8 @@ export interface DeviceTaskOptions {
   lockdownDir?: string;
   /** Linux: the sysfs USB folder; default /sys/bus/usb/devices. */
   sysfsRoot?: string;
+  /** Windows: the run's one PowerShell start (system/plan.ts); alone, the device checks start their own. */
+  powershell?: WindowsPowerShell;
 }
 
 export const REPLY_DEADLINE_MS = 3000;
@@ -49,6 +51,7 @@ export function deviceTasks(os: SystemOs, options: DeviceTaskOptions = {}): Chec
   const scanBus = busScanner(os, run, options.sysfsRoot);
   const bus = scanBus ? shareOnce(scanBus) : undefined;
   const records = options.lockdownDir ?? lockdownDir(os, env);
+  const powershell = options.powershell ?? sharedWindowsPowerShell(run, ['pnp']);
 
   const usbmux = systemTask(USBMUX_ROW, async (signal) => {
     const listed = await listing(signal);
@@ -67,10 +70,7 @@ export function deviceTasks(os: SystemOs, options: DeviceTaskOptions = {}): Chec
             minimumDeadlineMs: POWERSHELL_DEADLINE_MS,
           },
           async (signal) => {
-            const [listed, pnp] = await Promise.all([
-              listing(signal),
-              run('powershell.exe', powershellArgs(PNP_SCRIPT), { signal, timeoutMs: POWERSHELL_DEADLINE_MS }),
-            ]);
+            const [listed, pnp] = await Promise.all([listing(signal), powershell(signal)]);
             return judgeUsbDriver(listed, pnp);
           },
         ),

@@ -2,7 +2,7 @@ import { commandTrouble, troubleOutcome, type SystemOs, type SystemOutcome } fro
 import type { CommandOutcome } from '../exec';
 import type { BusDevice, BusScan } from './bus';
 import type { DeviceListing } from './listing';
-import { parsePnpJson, pnpErrorText, type PnpEntry } from './pnp';
+import { parsePnpScript, pnpErrorText, type PnpEntry } from './pnp';
 import { appleUsbRole, hexId, isIosDevice, productName, type AppleUsbRole } from './product';
 
 /** What the device service's list says, as far as the USB rows need it. */
@@ -124,10 +124,10 @@ export function judgeUsbBus(os: SystemOs, listing: DeviceListing, scan: BusScan)
   };
 }
 
-/** Pure: Windows' Plug and Play view of Apple devices: a driver problem, none connected, or fine. */
+/** Pure: Windows' Plug and Play view of Apple devices (the Windows script's `pnp` part): a driver problem, none connected, or fine. */
 export function judgeUsbDriver(listing: DeviceListing, outcome: CommandOutcome): SystemOutcome {
   if (outcome.kind !== 'ran') return commandTrouble('powershell', outcome);
-  const entries = outcome.exitCode === 0 ? parsePnpJson(outcome.stdout) : undefined;
+  const entries = outcome.exitCode === 0 ? parsePnpScript(outcome.stdout) : undefined;
   if (!entries) {
     return {
       status: 'warn',

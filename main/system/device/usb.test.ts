@@ -15,6 +15,8 @@ import { parseSystemProfilerUsb } from './system-profiler';
 import { judgeUsbBus, judgeUsbDriver } from './usb-judge';
 
 const ran = (stdout: string, exitCode = 0): CommandOutcome => ({ kind: 'ran', stdout, stderr: '', exitCode });
+/** The one Windows script's answer (windows-powershell.ts) with these Plug and Play entries as its `pnp` part. */
+const scriptWithPnp = (pnpJson: string) => `{"profiles":[],"appx":[],"pnp":${pnpJson}}`;
 const signal = () => AbortSignal.timeout(10_000);
 const SERIAL = '00008030001A2D2E3E88802E';
 
@@ -181,7 +183,7 @@ describe('Windows: Plug and Play entries of Apple devices (Win32_PnPEntity as JS
   });
 
   it('working drivers: ok, and a broken Apple keyboard (Boot Camp) is not the iPhone driver', () => {
-    const outcome = judgeUsbDriver(empty, ran(fixture('windows', 'pnp-iphone-ok.json')));
+    const outcome = judgeUsbDriver(empty, ran(scriptWithPnp(fixture('windows', 'pnp-iphone-ok.json'))));
     expect(outcome).toMatchObject({
       status: 'ok',
       reason: 'ok',
@@ -191,7 +193,7 @@ describe('Windows: Plug and Play entries of Apple devices (Win32_PnPEntity as JS
   });
 
   it("a driver problem: a failure with the error in words and the reinstall steps; never the owner's device name", () => {
-    const outcome = judgeUsbDriver(empty, ran(fixture('windows', 'pnp-iphone-driver-missing.json')));
+    const outcome = judgeUsbDriver(empty, ran(scriptWithPnp(fixture('windows', 'pnp-iphone-driver-missing.json'))));
     expect(outcome).toMatchObject({ status: 'fail', reason: 'device-driver-problem', facts: { problems: 2, errorCodes: '28, 10' } });
     expect(outcome.detail).toContain('Apple Mobile Device USB Device: its drivers are not installed (code 28)');
     expect(outcome.detail).toContain('iPhone (WPD entry): the device cannot start (code 10)');
@@ -203,16 +205,16 @@ describe('Windows: Plug and Play entries of Apple devices (Win32_PnPEntity as JS
   });
 
   it('Get-PnpDevice output (one object, FriendlyName and InstanceId): a disabled device is told to be enabled first', () => {
-    const outcome = judgeUsbDriver(empty, ran(fixture('windows', 'pnp-get-pnpdevice-one.json')));
+    const outcome = judgeUsbDriver(empty, ran(scriptWithPnp(fixture('windows', 'pnp-get-pnpdevice-one.json'))));
     expect(outcome).toMatchObject({ status: 'fail', reason: 'device-driver-problem' });
     expect(outcome.detail).toContain('the device is disabled (code 22)');
     expect(outcome.detail).toContain('Enable it in Device Manager');
   });
 
   it('no Apple device at all: the cable or the port, unless the device service sees one anyway', () => {
-    expect(judgeUsbDriver(empty, ran(fixture('windows', 'pnp-none.json')))).toMatchObject({ status: 'warn', reason: 'device-not-on-usb' });
-    expect(judgeUsbDriver(empty, ran(''))).toMatchObject({ reason: 'device-not-on-usb' });
-    expect(judgeUsbDriver(onWifi, ran('[]'))).toMatchObject({ status: 'ok' });
+    expect(judgeUsbDriver(empty, ran(scriptWithPnp(fixture('windows', 'pnp-none.json'))))).toMatchObject({ status: 'warn', reason: 'device-not-on-usb' });
+    expect(judgeUsbDriver(empty, ran(scriptWithPnp('null')))).toMatchObject({ reason: 'device-not-on-usb' });
+    expect(judgeUsbDriver(onWifi, ran(scriptWithPnp('[]')))).toMatchObject({ status: 'ok' });
   });
 
   it('PowerShell that fails or prints something else is said plainly', () => {
@@ -221,6 +223,9 @@ describe('Windows: Plug and Play entries of Apple devices (Win32_PnPEntity as JS
       reason: 'output-not-understood',
     });
     expect(judgeUsbDriver(empty, ran('{not json'))).toMatchObject({ reason: 'output-not-understood' });
+    // The script ran, but its Plug and Play part failed (the firewall's and the Store's parts may still have answered).
+    expect(judgeUsbDriver(empty, ran('{"profiles":[],"pnpError":"Access denied"}'))).toMatchObject({ reason: 'output-not-understood' });
+    expect(judgeUsbDriver(empty, ran(''))).toMatchObject({ reason: 'output-not-understood' });
     expect(judgeUsbDriver(empty, { kind: 'timeout' })).toMatchObject({ reason: 'timed-out' });
     expect(judgeUsbDriver(empty, { kind: 'cannot-run', why: 'powershell.exe is not installed' })).toMatchObject({ reason: 'cannot-run' });
     fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => void judgeUsbDriver(empty, ran(text))));

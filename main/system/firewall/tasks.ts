@@ -1,17 +1,23 @@
 import type { CheckTask } from '../../runner/task';
 import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
 import type { ListProcesses, ProcessList } from '../processes/list';
-import { POWERSHELL_DEADLINE_MS, powershellArgs } from '../powershell';
-import { commandTrouble, notApplicable, shareOnce, systemTask, troubleOutcome, type SystemOs, type SystemOutcome } from '../task';
+import { POWERSHELL_DEADLINE_MS } from '../powershell';
+import { commandTrouble, notApplicable, systemTask, troubleOutcome, type SystemOs, type SystemOutcome } from '../task';
+import { sharedWindowsPowerShell, type WindowsPowerShell } from '../windows-powershell';
 import { productsFromProcesses } from './known-products';
 import { parseBlockAll, parseGlobalState, parseListApps } from './socketfilterfw';
-import { isMicrosoftProduct, parseWindowsSecurity, WINDOWS_SECURITY_SCRIPT, type WindowsSecurity } from './windows';
+import { isMicrosoftProduct, parseWindowsSecurity, type WindowsSecurity } from './windows';
 
 const SOCKETFILTERFW = '/usr/libexec/ApplicationFirewall/socketfilterfw';
 /** Apps whose blocking matters for sync, sharing and device discovery on macOS. */
 const MAC_APPLE_APPS = /(Music|iTunes|TV|AMPDevicesAgent|AMPLibraryAgent|Finder|usbmuxd|mDNSResponder)(\.app)?$/i;
 
-export function firewallTasks(os: SystemOs, processes: ListProcesses, run: RunCommand = runCommand): CheckTask[] {
+export function firewallTasks(
+  os: SystemOs,
+  processes: ListProcesses,
+  run: RunCommand = runCommand,
+  powershell: WindowsPowerShell = sharedWindowsPowerShell(run),
+): CheckTask[] {
   const firewall = { id: 'firewall:system', kind: 'firewall' as const, title: 'Firewall', purpose: 'The firewall built into the system' };
   const products = {
     id: 'firewall:products',
@@ -20,19 +26,15 @@ export function firewallTasks(os: SystemOs, processes: ListProcesses, run: RunCo
     purpose: 'Antivirus and firewall products',
   };
   switch (os) {
-    case 'windows': {
-      const security = shareOnce((signal) =>
-        run('powershell.exe', powershellArgs(WINDOWS_SECURITY_SCRIPT), { signal, timeoutMs: POWERSHELL_DEADLINE_MS }),
-      );
+    case 'windows':
       return [
         systemTask({ ...firewall, minimumDeadlineMs: POWERSHELL_DEADLINE_MS }, async (signal) =>
-          judgeWindowsFirewall(await security(signal)),
+          judgeWindowsFirewall(await powershell(signal)),
         ),
         systemTask({ ...products, minimumDeadlineMs: POWERSHELL_DEADLINE_MS }, async (signal) =>
-          judgeWindowsProducts(await security(signal), await processes(signal)),
+          judgeWindowsProducts(await powershell(signal), await processes(signal)),
         ),
       ];
-    }
     case 'mac':
       return [
         systemTask(firewall, async (signal) => {

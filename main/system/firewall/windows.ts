@@ -29,16 +29,13 @@ export interface WindowsSecurity {
 }
 
 /**
- * The one PowerShell script behind the Windows firewall checks (one start-up, not four). The COM
- * API answers in numbers; the script writes them as names (action 0 Block, else Allow; direction 1
- * Inbound, else Outbound), so the JSON is the same on PowerShell 5.1 and 7. Profiles and rules fail
- * together (profilesError), each Security Center part on its own (Windows Server has none).
+ * The firewall's part of the one PowerShell run on Windows (windows-powershell.ts): it adds its
+ * fields to the script's result `$r`. The COM API answers in numbers; the script writes them as
+ * names (action 0 Block, else Allow; direction 1 Inbound, else Outbound), so the JSON is the same
+ * on PowerShell 5.1 and 7. Profiles and rules fail together (profilesError), each Security Center
+ * part on its own (Windows Server has none).
  */
-export const WINDOWS_SECURITY_SCRIPT = [
-  "$ErrorActionPreference = 'Stop'",
-  // Product names can be non-ASCII; without this PowerShell writes the pipe in the OEM code page.
-  '[Console]::OutputEncoding = [System.Text.Encoding]::UTF8',
-  '$r = [ordered]@{}',
+export const WINDOWS_SECURITY_PART = [
   // The firewall's COM API answers in well under a second; Get-NetFirewallRule takes seconds on
   // machines with many rules, which would eat the check's deadline. Rules are matched by name and
   // by program path (a rule blocking iTunes.exe may be called anything).
@@ -49,8 +46,7 @@ export const WINDOWS_SECURITY_SCRIPT = [
   '} catch { $r.profilesError = "$_" }',
   'try { $r.antivirus = @(Get-CimInstance -Namespace root/SecurityCenter2 -ClassName AntiVirusProduct | ForEach-Object { [ordered]@{ displayName = "$($_.displayName)"; productState = [int64]$_.productState; path = "$($_.pathToSignedProductExe)" } }) } catch { $r.antivirusError = "$_" }',
   'try { $r.firewalls = @(Get-CimInstance -Namespace root/SecurityCenter2 -ClassName FirewallProduct | ForEach-Object { [ordered]@{ displayName = "$($_.displayName)"; productState = [int64]$_.productState; path = "$($_.pathToSignedProductExe)" } }) } catch { $r.firewallsError = "$_" }',
-  '$r | ConvertTo-Json -Depth 4 -Compress',
-].join('\n');
+];
 
 /** Security Center's productState: bits 12-15 say on/off, bits 4-7 whether signatures are current. */
 export function decodeProductState(state: number): { enabled: boolean; upToDate: boolean } {

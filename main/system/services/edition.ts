@@ -1,4 +1,4 @@
-import { powershellJsonRecords } from '../powershell';
+import { powershellScriptRecords } from '../powershell';
 
 type WindowsEdition = 'itunes-desktop' | 'itunes-store' | 'apple-devices';
 
@@ -8,13 +8,18 @@ interface AppxPackage {
   installLocation: string;
 }
 
+/** The Store packages' part of the one PowerShell run on Windows (windows-powershell.ts): adds `appx` to its result `$r`. */
+export const APPX_PART = [
+  'try { $r.appx = @(Get-AppxPackage -Name \'AppleInc.*\' | ForEach-Object { [ordered]@{ Name = "$($_.Name)"; Version = "$($_.Version)"; InstallLocation = "$($_.InstallLocation)" } }) } catch { $r.appxError = "$_" }',
+];
+
 /**
- * Reads `Get-AppxPackage -Name AppleInc.* | Select-Object Name,Version,InstallLocation |
- * ConvertTo-Json`: PowerShell prints one object for one package, an array for several and
- * nothing for none. Pure; garbage gives undefined.
+ * The Apple Store packages from the script's JSON: its `appx` field, a list (or one object, as
+ * ConvertTo-Json may write a single item; null or an empty list for none). Undefined when they
+ * could not be listed (appxError, no such field) or the output is garbage. Pure.
  */
-export function parseAppxJson(text: string): AppxPackage[] | undefined {
-  const records = powershellJsonRecords(text);
+export function parseAppxPackages(text: string): AppxPackage[] | undefined {
+  const records = powershellScriptRecords(text, 'appx');
   if (!records) return undefined;
   const packages: AppxPackage[] = [];
   for (const record of records) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CommandOutcome } from '../exec';
 import { fixture } from '../fixtures/load';
-import { editionOfServicePath, parseAppxJson } from './edition';
+import { editionOfServicePath, parseAppxPackages } from './edition';
 import { parseLaunchctlPrint } from './launchctl';
 import { parseScQc, parseScQueryState } from './sc';
 import { judgeMacEdition, judgeUsbmuxd, judgeWindowsEdition, judgeWindowsService, serviceTasks } from './tasks';
@@ -10,6 +10,8 @@ import { judgeMacEdition, judgeUsbmuxd, judgeWindowsEdition, judgeWindowsService
 const ran = (stdout: string, exitCode = 0): CommandOutcome => ({ kind: 'ran', stdout, stderr: '', exitCode });
 const amds = { names: ['Apple Mobile Device Service', 'Apple Mobile Device'], role: 'lets iTunes see devices', severity: 'fail' as const };
 const signal = () => AbortSignal.timeout(10_000);
+/** The Windows script's output with these Store packages (Get-AppxPackage's JSON) as its `appx` part. */
+const scriptWithAppx = (appxJson: string) => `{"profiles":[],"appx":${appxJson}}`;
 
 describe('Windows sc (captured)', () => {
   it('reads the state in English and German output', () => {
@@ -61,20 +63,28 @@ describe('Windows sc (captured)', () => {
     expect(judgeWindowsService(amds, 'x', ran('garbage'), ran(''))).toMatchObject({ status: 'warn', reason: 'output-not-understood' });
   });
 
-  it('tells editions from Get-AppxPackage JSON (one object, an array, nothing)', () => {
-    expect(parseAppxJson(fixture('windows', 'appx-apple-one.json'))).toEqual([
+  it("tells editions from the Windows script's Store packages (one object, a list, none, or not listed)", () => {
+    expect(parseAppxPackages(scriptWithAppx(fixture('windows', 'appx-apple-one.json')))).toEqual([
       {
         name: 'AppleInc.AppleDevices',
         version: '1.0.34.0',
         installLocation: 'C:\\Program Files\\WindowsApps\\AppleInc.AppleDevices_1.0.34.0_x64__nzyj5cx40ttqa',
       },
     ]);
-    const two = judgeWindowsEdition(ran(fixture('windows', 'appx-apple-two.json')), 'C:\\Program Files\\iTunes\\iTunes.exe');
+    const two = judgeWindowsEdition(
+      ran(scriptWithAppx(fixture('windows', 'appx-apple-two.json'))),
+      'C:\\Program Files\\iTunes\\iTunes.exe',
+    );
     expect(two).toMatchObject({ status: 'warn' });
     expect(two.detail).toContain('Two editions of iTunes');
-    expect(judgeWindowsEdition(ran(''), undefined)).toMatchObject({ status: 'fail', reason: 'software-missing' });
+    expect(judgeWindowsEdition(ran(scriptWithAppx('[]')), undefined)).toMatchObject({ status: 'fail', reason: 'software-missing' });
+    expect(judgeWindowsEdition(ran(scriptWithAppx('null')), undefined)).toMatchObject({ status: 'fail', reason: 'software-missing' });
+    // Not listed (the part failed, or the script gave garbage): unknown, so only a warning.
+    const notListed = judgeWindowsEdition(ran('{"appxError":"Get-AppxPackage is not recognized"}'), undefined);
+    expect(notListed).toMatchObject({ status: 'warn', reason: 'software-missing' });
+    expect(notListed.detail).toContain('the Microsoft Store apps could not be listed');
     expect(judgeWindowsEdition(ran('{not json'), undefined)).toMatchObject({ status: 'warn', reason: 'software-missing' });
-    expect(judgeWindowsEdition(ran(fixture('windows', 'appx-apple-one.json')), undefined)).toMatchObject({
+    expect(judgeWindowsEdition(ran(scriptWithAppx(fixture('windows', 'appx-apple-one.json'))), undefined)).toMatchObject({
       status: 'ok',
       facts: { editions: 'the Apple Devices app (Microsoft Store)' },
     });
@@ -130,7 +140,7 @@ describe('service parsers never throw (property)', () => {
         parseScQueryState(text);
         parseScQc(text);
         parseLaunchctlPrint(text, code);
-        parseAppxJson(text);
+        parseAppxPackages(text);
         editionOfServicePath(text);
         judgeUsbmuxd(ran(text, code));
         judgeWindowsEdition(ran(text, code), undefined);
@@ -139,6 +149,7 @@ describe('service parsers never throw (property)', () => {
   });
 
   it('on JSON of any shape', () => {
-    fc.assert(fc.property(fc.json(), (json) => void parseAppxJson(json)));
+    fc.assert(fc.property(fc.json(), (json) => void parseAppxPackages(json)));
+    fc.assert(fc.property(fc.json(), (json) => void parseAppxPackages(scriptWithAppx(json))));
   });
 });

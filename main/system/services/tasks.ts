@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CheckTask } from '../../runner/task';
 import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
-import { POWERSHELL_DEADLINE_MS, powershellArgs } from '../powershell';
+import { POWERSHELL_DEADLINE_MS } from '../powershell';
 import { commandTrouble, notApplicable, systemTask, type SystemOs, type SystemOutcome } from '../task';
-import { EDITION_NAMES, editionOfServicePath, editionsFound, parseAppxJson } from './edition';
+import { sharedWindowsPowerShell, type WindowsPowerShell } from '../windows-powershell';
+import { EDITION_NAMES, editionOfServicePath, editionsFound, parseAppxPackages } from './edition';
 import { parseLaunchctlPrint } from './launchctl';
 import { parseScQc, parseScQueryState, SC_SERVICE_MISSING } from './sc';
 
@@ -28,7 +29,11 @@ const WINDOWS_SERVICES: WindowsService[] = [
   { id: 'bonjour', names: ['Bonjour Service'], role: 'finds devices and shared libraries on the network (Wi-Fi sync)', severity: 'warn' },
 ];
 
-export function serviceTasks(os: SystemOs, run: RunCommand = runCommand): CheckTask[] {
+export function serviceTasks(
+  os: SystemOs,
+  run: RunCommand = runCommand,
+  powershell: WindowsPowerShell = sharedWindowsPowerShell(run),
+): CheckTask[] {
   switch (os) {
     case 'windows':
       return [
@@ -45,7 +50,7 @@ export function serviceTasks(os: SystemOs, run: RunCommand = runCommand): CheckT
             purpose: 'Which edition is installed',
             minimumDeadlineMs: POWERSHELL_DEADLINE_MS,
           },
-          (signal) => windowsEdition(run, signal),
+          (signal) => windowsEdition(powershell, signal),
         ),
       ];
     case 'mac':
@@ -131,10 +136,8 @@ export function judgeWindowsService(
   };
 }
 
-async function windowsEdition(run: RunCommand, signal: AbortSignal): Promise<SystemOutcome> {
-  const script =
-    "[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; Get-AppxPackage -Name 'AppleInc.*' | Select-Object Name,Version,InstallLocation | ConvertTo-Json";
-  const appx = await run('powershell.exe', powershellArgs(script), { signal, timeoutMs: POWERSHELL_DEADLINE_MS });
+async function windowsEdition(powershell: WindowsPowerShell, signal: AbortSignal): Promise<SystemOutcome> {
+  const appx = await powershell(signal);
   const programFiles = [process.env['ProgramFiles'], process.env['ProgramFiles(x86)']].filter((dir): dir is string => !!dir);
   let desktop: string | undefined;
   for (const dir of programFiles) {
@@ -150,9 +153,9 @@ async function windowsEdition(run: RunCommand, signal: AbortSignal): Promise<Sys
   return judgeWindowsEdition(appx, desktop);
 }
 
-/** Pure: which editions are installed, from Get-AppxPackage output and the desktop iTunes path. */
-export function judgeWindowsEdition(appx: CommandOutcome, desktopItunes: string | undefined): SystemOutcome {
-  const packages = appx.kind === 'ran' && appx.exitCode === 0 ? parseAppxJson(appx.stdout) : undefined;
+/** Pure: which editions are installed, from the Windows script's output (its Store packages) and the desktop iTunes path. */
+export function judgeWindowsEdition(script: CommandOutcome, desktopItunes: string | undefined): SystemOutcome {
+  const packages = script.kind === 'ran' ? parseAppxPackages(script.stdout) : undefined;
   const found = editionsFound(packages ?? [], desktopItunes !== undefined);
   const facts = {
     editions: found.map((edition) => EDITION_NAMES[edition]).join('; ') || null,
