@@ -121,8 +121,8 @@ const reportHeader = z.object({
   findings: z.optional(z.array(findingSchema)),
 });
 
-/** A run's report as `check --json` prints it (findings aside: see app/report/saved-report-schema.ts). */
-export const reportSchema = report;
+/** A run's report as `check --json` prints it: the header and every check. */
+export const reportSchema = z.extend(reportHeader, { checks: z.array(checkResultSchema) });
 
 export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-started'), runId, startedAt: text, planned: z.array(plannedCheck) }),

@@ -5,7 +5,7 @@ import type { ReportChoices } from './report-slice';
 
 /** The run a report can be made of: the last one that finished (cancelled ones too: what ran is worth reporting). */
 export function reportableRunId(run: RunState): string | undefined {
-  return (run.phase === 'finished' || run.phase === 'cancelled') && run.report ? run.runId : undefined;
+  return (run.phase === 'finished' || run.phase === 'cancelled') && run.findings !== undefined ? run.runId : undefined;
 }
 
 /** The error code as typed: empty, a code, or something that is not one (then it is not sent). */
