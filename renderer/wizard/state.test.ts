@@ -167,3 +167,65 @@ describe('wizard: the end', () => {
     expect(advance(endState, { type: 'restart' })).toEqual(initialWizard);
   });
 });
+
+describe('wizard: what goes wrong around a step', () => {
+  it('a check that could not start returns to the question with the reason, and a new start clears it', () => {
+    const failed = play({ type: 'choose', symptom: 'update-error' }, { type: 'start', code: '3194' }, { type: 'check-failed', message: 'A check is already running.' });
+    expect(failed).toEqual({ step: 'ask', symptom: 'update-error', codeText: '3194', notice: 'A check is already running.' });
+    expect(advance(failed, { type: 'start', code: '3194' })).toEqual({ step: 'checking', symptom: 'update-error', code: '3194' });
+  });
+
+  it('check-failed means nothing outside the check, and checked nothing outside it either', () => {
+    const finding = play(...toFinding);
+    expect(advance(finding, { type: 'check-failed', message: 'x' })).toBe(finding);
+    expect(advance(finding, { type: 'checked', findings: [], cancelled: false })).toBe(finding);
+    expect(advance(initialWizard, { type: 'checked', findings, cancelled: false })).toBe(initialWizard);
+  });
+
+  it('the settings page notice is kept beside the steps, and only there', () => {
+    const how = play(...toFinding, { type: 'show-how' }, { type: 'how-notice', text: 'Opened the firewall settings.' });
+    expect(how.step === 'finding' && how.card).toEqual({ kind: 'how', notice: 'Opened the firewall settings.' });
+    const reading = play(...toFinding);
+    expect(advance(reading, { type: 'how-notice', text: 'x' })).toBe(reading);
+  });
+
+  it('back or restart while checking returns to the question, keeping the answer', () => {
+    const checking = play({ type: 'choose', symptom: 'sync-fails' }, { type: 'start' });
+    expect(advance(checking, { type: 'back' })).toEqual({ step: 'ask', symptom: 'sync-fails', codeText: '' });
+    expect(advance(checking, { type: 'restart' })).toEqual({ step: 'ask', symptom: 'sync-fails', codeText: '' });
+  });
+
+  it('nothing-to-do is said on the card and recorded; an applied fix ends "left" when the re-check still fails and nothing is next', () => {
+    const nothing = play(...toConfirm, { type: 'confirm' }, { type: 'fix-finished', attempt: attempt({ kind: 'nothing-to-do', why: 'the line is already gone' }, []) });
+    expect(nothing).toMatchObject({ card: { kind: 'reading', notice: 'Nothing was changed: the line is already gone' }, attempts: [expect.anything()] });
+    const failing = attempt({ kind: 'applied' }, [{ id: 'hosts:apple', title: 'H', status: 'fail', reason: 'hosts-entry' }]);
+    const last = play(...toFinding, { type: 'skip' }, { type: 'skip' }, { type: 'fix-it', fixId: 'remove-hosts-redirects' }, { type: 'preview-ready', preview }, { type: 'confirm' }, { type: 'fix-finished', attempt: failing }, { type: 'still-not-working' });
+    expect(last).toMatchObject({ step: 'end', result: 'left' });
+    expect(last.step === 'end' && last.left.map((finding) => finding.id)).toEqual(['hosts-file-redirect', 'https-inspection', 'bonjour-not-running']);
+  });
+
+  it('needs-admin and changed-since-preview are failures with their reason; cancel-fix returns to the card', () => {
+    for (const outcome of [
+      { kind: 'needs-admin', why: 'rights are needed' },
+      { kind: 'changed-since-preview', why: 'preview again' },
+    ] as const) {
+      expect(play(...toConfirm, { type: 'confirm' }, { type: 'fix-finished', attempt: attempt(outcome, []) })).toMatchObject({ card: { kind: 'fix-failed', message: outcome.why } });
+    }
+    expect(play(...toConfirm, { type: 'cancel-fix' })).toEqual(play(...toFinding));
+    expect(play(...toFinding, { type: 'fix-it', fixId: 'remove-hosts-redirects' }, { type: 'cancel-fix' })).toEqual(play(...toFinding));
+  });
+
+  it('a fix-finished or refusal that arrives when nothing is being applied changes nothing', () => {
+    const reading = play(...toFinding);
+    expect(advance(reading, { type: 'fix-finished', attempt: attempt({ kind: 'applied' }) })).toBe(reading);
+    expect(advance(reading, { type: 'fix-refused', message: 'x' })).toBe(reading);
+    expect(advance(reading, { type: 'confirm' })).toBe(reading);
+    expect(advance(reading, { type: 'it-works' })).toBe(reading);
+  });
+
+  it('the end ignores everything but back and restart; back from a clear end returns to the question', () => {
+    const clear = play({ type: 'choose', symptom: 'not-sure' }, { type: 'start' }, { type: 'checked', findings: [], cancelled: false });
+    expect(advance(clear, { type: 'skip' })).toBe(clear);
+    expect(advance(clear, { type: 'back' })).toEqual({ step: 'ask', symptom: 'not-sure', codeText: '' });
+  });
+});

@@ -13,7 +13,8 @@ export type WizardSymptom = Symptom | 'not-sure';
 /** The card of the finding on screen: reading it, the manual steps, a fix being confirmed, applied or re-checked. */
 export type CardState =
   | { kind: 'reading'; notice?: string }
-  | { kind: 'how' }
+  /** The manual steps; `notice` says how opening a settings page went. */
+  | { kind: 'how'; notice?: string }
   | { kind: 'previewing'; fixId: FixPreview['fixId'] }
   | { kind: 'confirming'; preview: FixPreview }
   | { kind: 'applying'; preview: FixPreview }
@@ -27,7 +28,8 @@ interface Asked {
 }
 
 export type WizardState =
-  | { step: 'ask'; symptom?: WizardSymptom; codeText: string }
+  /** `notice`: why the last check could not start, in words for the person. */
+  | { step: 'ask'; symptom?: WizardSymptom; codeText: string; notice?: string }
   | ({ step: 'checking' } & Asked)
   | ({ step: 'finding'; queue: Finding[]; index: number; card: CardState; attempts: FixAttempt[]; partial: boolean } & Asked)
   | ({ step: 'end'; result: 'fixed' | 'left' | 'clear'; attempts: FixAttempt[]; left: Finding[]; partial: boolean } & Asked);
@@ -38,8 +40,12 @@ export type WizardEvent =
   /** The Check button; `code` is the typed code once validated (the screen validates as they type). */
   | { type: 'start'; code?: string }
   | { type: 'checked'; findings: readonly Finding[]; cancelled: boolean }
+  /** The check could not start (another is running, main failed): back to the question, saying why. */
+  | { type: 'check-failed'; message: string }
   | { type: 'show-how' }
   | { type: 'hide-how' }
+  /** How the "open the settings page" button went, shown beside the steps. */
+  | { type: 'how-notice'; text: string }
   | { type: 'fix-it'; fixId: FixPreview['fixId'] }
   | { type: 'preview-ready'; preview: FixPreview }
   | { type: 'confirm' }
@@ -95,6 +101,8 @@ function fromChecking(state: Extract<WizardState, { step: 'checking' }>, event: 
       if (queue.length === 0) return { step: 'end', result: 'clear', attempts: [], left: [], partial: event.cancelled, ...asked(state) };
       return { step: 'finding', queue, index: 0, card: { kind: 'reading' }, attempts: [], partial: event.cancelled, ...asked(state) };
     }
+    case 'check-failed':
+      return { step: 'ask', symptom: state.symptom, codeText: state.code ?? '', notice: event.message };
     case 'back':
     case 'restart':
       return { step: 'ask', symptom: state.symptom, codeText: state.code ?? '' };
@@ -111,6 +119,8 @@ function fromFinding(state: Extract<WizardState, { step: 'finding' }>, event: Wi
       return card.kind === 'reading' ? withCard({ kind: 'how' }) : state;
     case 'hide-how':
       return card.kind === 'how' ? withCard({ kind: 'reading' }) : state;
+    case 'how-notice':
+      return card.kind === 'how' ? withCard({ kind: 'how', notice: event.text }) : state;
     case 'fix-it':
       return card.kind === 'reading' || card.kind === 'how' || card.kind === 'fix-failed' ? withCard({ kind: 'previewing', fixId: event.fixId }) : state;
     case 'preview-ready':
