@@ -2,7 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../store/context';
 import { SCREENS, type Screen } from '../store/ui-slice';
 
-const SCREEN_TITLE: Record<Screen, string> = { overview: 'Overview', servers: 'Servers', ports: 'Ports', processes: 'Processes' };
+const SCREEN_TITLE: Record<Screen, string> = { wizard: 'Fix my sync', overview: 'Overview', servers: 'Servers', ports: 'Ports', processes: 'Processes' };
 
 /** The sections as buttons: Tab reaches them, arrow keys move between them. */
 export function Nav() {
@@ -14,7 +14,7 @@ export function Nav() {
       event.key === 'ArrowDown' || event.key === 'ArrowRight' ? 1 : event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
     event.preventDefault();
-    const next = SCREENS[(SCREENS.indexOf(screen) + step + SCREENS.length) % SCREENS.length] ?? 'overview';
+    const next = SCREENS[(SCREENS.indexOf(screen) + step + SCREENS.length) % SCREENS.length] ?? 'wizard';
     showScreen(next);
     const button = event.currentTarget.querySelector<HTMLButtonElement>(`[data-screen="${next}"]`);
     button?.focus();

@@ -1,12 +1,13 @@
 import type { CheckGroup } from '../../app/contract/check';
 import type { SyncDoctorApi } from '../../app/ipc/contract';
+import { createWizardEffects, type WizardActions } from '../wizard/effects';
 import { isActive } from './run-slice';
 import type { AppStore } from './store';
 
 const ALL_GROUPS: CheckGroup[] = ['network', 'system'];
 
 /** The store's side effects: the only code that talks to window.syncDoctor. */
-export interface Actions {
+export interface Actions extends WizardActions {
   startRun(): Promise<void>;
   cancelRun(): Promise<void>;
   openLink(url: string): void;
@@ -15,7 +16,7 @@ export interface Actions {
 }
 
 export function createActions(store: AppStore, api: SyncDoctorApi): Actions {
-  return {
+  const runControl = {
     async startRun() {
       if (isActive(store.getState().run.phase)) return;
       store.getState().runStarting();
@@ -37,11 +38,22 @@ export function createActions(store: AppStore, api: SyncDoctorApi): Actions {
         // The run finishes on its own; its run-finished event settles the phase either way.
       }
     },
+  };
+  const wizard = createWizardEffects(store, api, runControl);
+  return {
+    ...runControl,
+    wizard: wizard.wizard,
+    loadFixDetails: wizard.loadFixDetails,
+    openSettings: wizard.openSettings,
     openLink(url) {
       void api.openLink(url).catch(() => undefined);
     },
     connect() {
-      const unsubscribe = api.onRunEvent((event) => store.getState().runEvent(event));
+      // The wizard reads the run's end here, not in a screen, so it follows a check it is not showing.
+      const unsubscribe = api.onRunEvent((event) => {
+        store.getState().runEvent(event);
+        wizard.runEvent(event);
+      });
       api.appInfo().then(
         (info) => store.getState().appInfoLoaded(info),
         (error: unknown) => store.getState().appInfoFailed(`Could not load the app's details: ${(error as Error).message}`),

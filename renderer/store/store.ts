@@ -1,13 +1,19 @@
 import { create } from 'zustand';
+import { createWizardSlice, type WizardSlice } from '../wizard/slice';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type StoreState = RunSlice & AppSlice & UiSlice;
+export type StoreState = RunSlice & AppSlice & UiSlice & WizardSlice;
 
 /** A fresh store (tests make their own); the app uses the one below. */
 export function createAppStore() {
-  return create<StoreState>()((...a) => ({ ...createRunSlice(...a), ...createAppSlice(...a), ...createUiSlice(...a) }));
+  return create<StoreState>()((...a) => ({
+    ...createRunSlice(...a),
+    ...createAppSlice(...a),
+    ...createUiSlice(...a),
+    ...createWizardSlice(...a),
+  }));
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
