@@ -12,7 +12,7 @@ function DecidingCheck({ id, title }: { id: string; title: string }) {
   const { mark, detail } = useCheckProgress(id);
   return (
     <li className={`deciding-check row-${mark}`}>
-      <StatusMark mark={mark} showLabel />
+      <StatusMark mark={mark} />
       <div>
         <span className="evidence-title">{title}</span>
         <span className="evidence-detail">{detail}</span>

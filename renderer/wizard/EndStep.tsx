@@ -52,6 +52,7 @@ function Left({ state }: { state: End }) {
   );
 }
 
+/** `code`: the code's meaning when every check passed; only said after a full check. */
 function Elsewhere({ code }: { code: string | undefined }) {
   const explained = code === undefined ? undefined : explainCode(code);
   return (
@@ -90,7 +91,12 @@ function Headline({ state }: { state: End }) {
         </>
       );
     case 'clear':
-      return (
+      return state.partial ? (
+        <>
+          <StepHeading target>Nothing found before you cancelled</StepHeading>
+          <p className="lede">The checks that ran found nothing in the way, but not every check ran.</p>
+        </>
+      ) : (
         <>
           <StepHeading target>The network and this computer look fine</StepHeading>
           <p className="lede">Every check that ran found nothing in the way: Apple's servers answer, and nothing on this computer blocks them.</p>
@@ -111,7 +117,7 @@ export function EndStep({ state }: { state: End }) {
       {state.partial && <p className="notice notice-warn">The check was cancelled before it finished, so this is not the full answer: start over to check everything.</p>}
       <Done attempts={state.attempts} />
       <Left state={state} />
-      {state.result === 'clear' && <Elsewhere code={state.code} />}
+      {state.result === 'clear' && <Elsewhere code={state.partial ? undefined : state.code} />}
       <div className="step-actions step-nav">
         <button type="button" className="button button-primary" onClick={() => wizard({ type: 'restart' })}>
           Start over
