@@ -8,7 +8,6 @@ import { useActions, useAppStore } from '../store/context';
 import { StepHeading } from './focus';
 import { PreviewSteps } from './PreviewSteps';
 import { offerKey } from './slice';
-import { statusWord } from './words';
 
 function Facts({ undoable, needsAdmin }: { undoable: boolean; needsAdmin: boolean }) {
   return (
@@ -120,17 +119,9 @@ export function BeforeAfter({ attempt }: { attempt: FixAttempt }) {
             <tr key={check.id}>
               <th scope="row">{check.title}</th>
               <td>
-                <StatusMark mark={check.status} /> {statusWord(check.status)}
+                <StatusMark mark={check.status} showLabel />
               </td>
-              <td>
-                {now ? (
-                  <>
-                    <StatusMark mark={now.status} /> {statusWord(now.status)}
-                  </>
-                ) : (
-                  'Not checked again'
-                )}
-              </td>
+              <td>{now ? <StatusMark mark={now.status} showLabel /> : 'Not checked again'}</td>
             </tr>
           );
         })}

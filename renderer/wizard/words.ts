@@ -1,5 +1,4 @@
 // The wizard's fixed words, in one place.
-import type { CheckSnapshot } from '../../app/fixes/attempt';
 import type { WizardSymptom } from './state';
 
 export const SYMPTOM_CHOICES: { symptom: WizardSymptom; label: string; hint: string }[] = [
@@ -9,12 +8,6 @@ export const SYMPTOM_CHOICES: { symptom: WizardSymptom; label: string; hint: str
   { symptom: 'store-wont-connect', label: "iTunes Store / Apple Music won't connect", hint: 'The store, music or sign-in cannot reach Apple' },
   { symptom: 'not-sure', label: 'Not sure', hint: 'Check everything and show the most likely cause first' },
 ];
-
-const STATUS_WORD: Record<CheckSnapshot['status'], string> = { ok: 'OK', warn: 'Warning', fail: 'Problem', skipped: 'Skipped' };
-
-export function statusWord(status: CheckSnapshot['status']): string {
-  return STATUS_WORD[status];
-}
 
 /** What else stops a sync when the network and this computer are fine. */
 export const ELSEWHERE: { title: string; text: string }[] = [
