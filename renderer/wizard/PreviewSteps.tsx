@@ -9,6 +9,7 @@ function commandLine(argv: readonly string[]): string {
 function Step({ step }: { step: FixStep }) {
   switch (step.kind) {
     case 'command':
+    case 'open-settings':
       return (
         <>
           <span>{step.purpose}</span>
@@ -36,13 +37,6 @@ function Step({ step }: { step: FixStep }) {
               </li>
             ))}
           </ul>
-        </>
-      );
-    case 'open-settings':
-      return (
-        <>
-          <span>{step.purpose}</span>
-          <code className="fix-command">{commandLine(step.argv)}</code>
         </>
       );
     case 'manual':

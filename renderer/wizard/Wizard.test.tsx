@@ -7,6 +7,7 @@ import type { FixAttempt } from '../../app/fixes/attempt';
 import type { FixOffer, FixPreview } from '../../app/fixes/preview';
 import type { SyncDoctorApi } from '../../app/ipc/contract';
 import { renderApp } from '../test-render';
+import { fakeApi } from '../test-api';
 import { APP_INFO, finished, RUN, started } from '../test-fixtures';
 
 // The wizard screen with the real actions, store and effects; main's side is a fake at the IPC edge
@@ -66,23 +67,14 @@ const applied: FixAttempt = {
 };
 
 function fakeMain(offers: FixOffer[] = [], overrides: Partial<SyncDoctorApi> = {}) {
-  const listeners = new Set<(event: RunEvent) => void>();
-  const api: SyncDoctorApi = {
+  const api = fakeApi({
     startCheck: vi.fn(() => Promise.resolve({ ok: true as const, runId: RUN })),
-    cancelCheck: vi.fn(() => Promise.resolve({ cancelled: true })),
-    onRunEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    appInfo: () => Promise.resolve(APP_INFO),
-    openLink: vi.fn(() => Promise.resolve({ opened: true })),
     listFixes: vi.fn(() => Promise.resolve({ ok: true as const, offers })),
     previewFix: vi.fn(() => Promise.resolve({ ok: true as const, preview: hostsPreview })),
     applyFix: vi.fn(() => Promise.resolve({ ok: true as const, attempt: applied })),
-    rerunChecks: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-run' as const, message: 'No check has run yet.' })),
     ...overrides,
-  };
-  return { api, push: (event: RunEvent) => act(() => listeners.forEach((listener) => listener(event))) };
+  });
+  return { api, push: (event: RunEvent) => act(() => api.push(event)) };
 }
 
 function renderWizard(main: ReturnType<typeof fakeMain>, platform = 'win32') {

@@ -49,25 +49,20 @@ export function createWizardEffects(store: AppStore, api: SyncDoctorApi, run: Ru
     }
   }
 
-  async function preview(state: FindingStep, fixId: FixId): Promise<void> {
+  /** The preview (before the confirmation) or the fix itself (after it), answered as a wizard event. */
+  async function ask(state: FindingStep, fixId: FixId, what: 'preview' | 'apply'): Promise<void> {
     const request = fixRequest(currentFinding(state), fixId);
     if (typeof request === 'string') return dispatch({ type: 'fix-refused', message: request });
     try {
-      const answer = await api.previewFix(request);
-      dispatch(answer.ok ? { type: 'preview-ready', preview: answer.preview } : { type: 'fix-refused', message: answer.message });
+      if (what === 'preview') {
+        const answer = await api.previewFix(request);
+        dispatch(answer.ok ? { type: 'preview-ready', preview: answer.preview } : { type: 'fix-refused', message: answer.message });
+      } else {
+        const answer = await api.applyFix(request);
+        dispatch(answer.ok ? { type: 'fix-finished', attempt: answer.attempt } : { type: 'fix-refused', message: answer.message });
+      }
     } catch (error) {
-      dispatch({ type: 'fix-refused', message: `The preview could not be made: ${message(error)}` });
-    }
-  }
-
-  async function apply(state: FindingStep, fixId: FixId): Promise<void> {
-    const request = fixRequest(currentFinding(state), fixId);
-    if (typeof request === 'string') return dispatch({ type: 'fix-refused', message: request });
-    try {
-      const answer = await api.applyFix(request);
-      dispatch(answer.ok ? { type: 'fix-finished', attempt: answer.attempt } : { type: 'fix-refused', message: answer.message });
-    } catch (error) {
-      dispatch({ type: 'fix-refused', message: `The fix could not be applied: ${message(error)}` });
+      dispatch({ type: 'fix-refused', message: `The ${what === 'preview' ? 'preview could not be made' : 'fix could not be applied'}: ${message(error)}` });
     }
   }
 
@@ -79,9 +74,9 @@ export function createWizardEffects(store: AppStore, api: SyncDoctorApi, run: Ru
       if (after === before) return;
       if (before.step === 'ask' && after.step === 'checking') void startCheck();
       else if (before.step === 'checking' && after.step === 'ask') void run.cancelRun();
-      else if (after.step === 'finding' && after.card.kind === 'previewing') void preview(after, after.card.fixId);
+      else if (after.step === 'finding' && after.card.kind === 'previewing') void ask(after, after.card.fixId, 'preview');
       else if (after.step === 'finding' && after.card.kind === 'applying' && before.step === 'finding' && before.card.kind === 'confirming') {
-        void apply(after, after.card.preview.fixId);
+        void ask(after, after.card.preview.fixId, 'apply');
       }
     },
 
