@@ -7,6 +7,7 @@ test.describe('cancelling a slow run', () => {
   useWorld({ delays: { tlsMs: 300, httpMs: 2500 } });
 
   test('stops mid-run, says how far it got, and can run again', async ({ appPage: page, app }) => {
+    await showScreen(page, 'Overview');
     await page.getByRole('button', { name: 'Run check' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Checking…' })).toBeVisible();
     await expect(page.getByText(/^\d+ of \d+ checks done$/)).toBeVisible();

@@ -30,6 +30,8 @@ async function rendererCsp(): Promise<string> {
 export interface AppFixtures {
   /** Console errors a test provokes on purpose (they fail every other test). */
   expectedConsoleErrors: RegExp | undefined;
+  /** Main's deadline for each check (a test that must catch a run midway makes it long). */
+  checkTimeoutMs: number;
   /** Where the built renderer is served (loopback, with the app's CSP). */
   rendererUrl: string;
   /** Main's side of the app for this page: the real handlers, run service and engine. */
@@ -43,18 +45,18 @@ export interface AppFixtures {
 export const test = base.extend<AppFixtures>({
   expectedConsoleErrors: [undefined, { option: true }],
   reportPersonal: [undefined, { option: true }],
+  checkTimeoutMs: [3000, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   rendererUrl: async ({}, use) => {
     const server = await serveRenderer(RENDERER, await rendererCsp());
     await use(server.url);
     await server.close();
   },
-  app: async ({ page, rendererUrl, reportPersonal }, use) => {
-    const app = await (
-      await loadHarness()
-    ).startDesktopMain(page, {
+  app: async ({ page, rendererUrl, reportPersonal, checkTimeoutMs }, use) => {
+    const app = await (await loadHarness()).startDesktopMain(page, {
       rendererOrigin: rendererUrl,
       preloadScript: PAGE_PRELOAD_BUNDLE,
+      timeoutMs: checkTimeoutMs,
       ...(reportPersonal ? { personal: reportPersonal } : {}),
     });
     await use(app);
@@ -112,7 +114,9 @@ export function portRow(page: Page, port: string): Locator {
   return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: port, exact: true }) });
 }
 
+/** Runs the check from the Overview (the app opens on "Fix my sync") and waits for its end. */
 export async function runToEnd(page: Page): Promise<void> {
+  await showScreen(page, 'Overview');
   await page.getByRole('button', { name: /^Run (check|again)$/ }).click();
   await expect(page.getByRole('button', { name: 'Run again' })).toBeVisible({ timeout: 60_000 });
 }

@@ -6,6 +6,7 @@ test.describe('a healthy internet', () => {
   useWorld({ dns: 'normal' });
 
   test('says this computer can reach Apple, and shows every server reached', async ({ appPage: page, app }) => {
+    await showScreen(page, 'Overview');
     await expect(page.getByRole('heading', { level: 1, name: 'Not checked yet' })).toBeVisible();
     await snap(page, 'overview-empty');
     await runToEnd(page);

@@ -9,7 +9,7 @@ const mz = plannedServer('a3.mzstatic.com', 443, '*.mzstatic.com');
 
 describe('the app', () => {
   it('starts empty: a plain verdict, a Run button and nothing pretending to be a result', () => {
-    renderApp();
+    renderApp({ screen: 'overview' });
     expect(screen.getByRole('heading', { level: 1, name: 'Not checked yet' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Run check' })).toBeEnabled();
     expect(screen.getByText('Ready')).toBeInTheDocument();
@@ -17,7 +17,7 @@ describe('the app', () => {
 
   it('runs and cancels from the same place, showing live progress', async () => {
     const user = userEvent.setup();
-    const { store, actions } = renderApp();
+    const { store, actions } = renderApp({ screen: 'overview' });
     await user.click(screen.getByRole('button', { name: 'Run check' }));
     expect(actions.startRun).toHaveBeenCalledOnce();
     act(() => store.getState().runEvent(started([gs, mz])));
@@ -40,7 +40,7 @@ describe('the app', () => {
 
   it('shows servers as they stream in, with each layer and which example stood for a wildcard', async () => {
     const user = userEvent.setup();
-    const { store } = renderApp();
+    const { store } = renderApp({ screen: 'overview' });
     act(() => {
       store.getState().runStarting();
       store.getState().runEvent(started([gs, mz]));
@@ -73,19 +73,21 @@ describe('the app', () => {
 
   it('moves between sections with the arrow keys', async () => {
     const user = userEvent.setup();
-    renderApp();
+    renderApp({ screen: 'overview' });
     await user.click(screen.getByRole('button', { name: 'Overview' }));
     await user.keyboard('{ArrowDown}');
     expect(screen.getByRole('button', { name: 'Servers' })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Servers' })).toHaveAttribute('aria-current', 'page');
     // Up from the first section wraps round to the last one.
     await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(screen.getByRole('button', { name: 'Fix my sync' })).toHaveAttribute('aria-current', 'page');
+    await user.keyboard('{ArrowUp}');
     expect(screen.getByRole('button', { name: 'Report' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('shows helper processes as not yet run until the run checks them, then flags the missing ones that matter', async () => {
     const user = userEvent.setup();
-    const { store } = renderApp();
+    const { store } = renderApp({ screen: 'overview' });
     await user.click(screen.getByRole('button', { name: 'Processes' }));
     expect(screen.getByText('The helper process check has not run yet.')).toBeInTheDocument();
     expect(screen.getByLabelText('AppleMobileDeviceService.exe: Not checked yet')).toBeInTheDocument();
@@ -119,7 +121,7 @@ describe('the app', () => {
 
   it('lists every port of the source, saying which local checks have not run', async () => {
     const user = userEvent.setup();
-    const { store } = renderApp();
+    const { store } = renderApp({ screen: 'overview' });
     await user.click(screen.getByRole('button', { name: 'Ports' }));
     expect(screen.getAllByText('Not checked yet')).toHaveLength(3);
     const port = plannedPort(554, 'port-554');
@@ -137,7 +139,7 @@ describe('the app', () => {
 
   it("shows who listens on a local port and the computer's own checks once the run has them", async () => {
     const user = userEvent.setup();
-    const { store } = renderApp();
+    const { store } = renderApp({ screen: 'overview' });
     const listener = {
       id: 'listener:tcp:27015',
       kind: 'listener' as const,
@@ -176,13 +178,13 @@ describe('the app', () => {
 
   it("opens Apple's page through main instead of navigating", async () => {
     const user = userEvent.setup();
-    const { actions } = renderApp();
+    const { actions } = renderApp({ screen: 'overview' });
     await user.click(screen.getByRole('link', { name: /Apple's list for enterprise networks/ }));
     expect(actions.openLink).toHaveBeenCalledWith('https://support.apple.com/HT210060');
   });
 
   it('says plainly when the check could not start', () => {
-    const { store } = renderApp();
+    const { store } = renderApp({ screen: 'overview' });
     act(() => {
       store.getState().runStarting();
       store.getState().runStartFailed('A check is already running.');

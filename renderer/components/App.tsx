@@ -7,12 +7,15 @@ import { Ports } from '../screens/Ports';
 import { Processes } from '../screens/Processes';
 import { Servers } from '../screens/Servers';
 import { ReportScreen } from '../report/ReportScreen';
+import { Wizard } from '../wizard/Wizard';
 import { CatalogNotice } from './CatalogNotice';
 import { Nav } from './Nav';
 import { RunControls } from './RunControls';
 
 function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
+    case 'wizard':
+      return <Wizard />;
     case 'overview':
       return <Overview />;
     case 'servers':

@@ -1,20 +1,23 @@
 import { memo } from 'react';
 import type { Confidence, Finding } from '../../app/diagnosis/finding';
 import { useAppStore } from '../store/context';
+import { LayerChips } from './LayerChips';
 import { StatusMark } from './StatusMark';
 
-const CONFIDENCE_WORDS: Record<Confidence, string> = {
+/** How sure a finding is, in words. */
+export const CONFIDENCE_WORDS: Record<Confidence, string> = {
   high: 'Sure: the checks show it directly',
   medium: 'Likely: the checks point to it',
   low: 'Possible: one of several explanations',
 };
 
 /** The steps for the system the app runs on; elsewhere (a Linux build) the Windows ones. */
-function useStepsKey(): keyof Finding['steps'] {
+export function useStepsKey(): keyof Finding['steps'] {
   return useAppStore((s) => (s.app.status === 'ready' && s.app.info.platform === 'darwin' ? 'mac' : 'windows'));
 }
 
-function Evidence({ ids }: { ids: readonly string[] }) {
+/** The rows behind a finding, on demand; a server row shows its layers. */
+export function Evidence({ ids }: { ids: readonly string[] }) {
   const results = useAppStore((s) => s.run.results);
   return (
     <details className="evidence">
@@ -31,6 +34,7 @@ function Evidence({ ids }: { ids: readonly string[] }) {
               <div>
                 <span className="evidence-title">{check.title}</span>
                 <span className="evidence-detail">{check.detail}</span>
+                {check.kind === 'server' && <LayerChips layers={check.layers} />}
               </div>
             </li>
           );

@@ -3,6 +3,7 @@ import { useAppStore } from '../store/context';
 import { SCREENS, type Screen } from '../store/ui-slice';
 
 const SCREEN_TITLE: Record<Screen, string> = {
+  wizard: 'Fix my sync',
   overview: 'Overview',
   servers: 'Servers',
   ports: 'Ports',
@@ -20,7 +21,7 @@ export function Nav() {
       event.key === 'ArrowDown' || event.key === 'ArrowRight' ? 1 : event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
     event.preventDefault();
-    const next = SCREENS[(SCREENS.indexOf(screen) + step + SCREENS.length) % SCREENS.length] ?? 'overview';
+    const next = SCREENS[(SCREENS.indexOf(screen) + step + SCREENS.length) % SCREENS.length] ?? 'wizard';
     showScreen(next);
     const button = event.currentTarget.querySelector<HTMLButtonElement>(`[data-screen="${next}"]`);
     button?.focus();

@@ -52,7 +52,7 @@ function card() {
 
 describe('the device card', () => {
   it('follows the device checks live: waiting, checking, then the devices seen with their trust', () => {
-    const { store } = renderApp();
+    const { store } = renderApp({ screen: 'overview' });
     act(() => {
       store.getState().runStarting();
       store.getState().runEvent(started([gs, usbmux, usbBus]));
@@ -75,7 +75,7 @@ describe('the device card', () => {
   });
 
   it('says what is wrong and what to do when nothing is seen, and the findings name the one cause', () => {
-    const { store } = renderApp();
+    const { store } = renderApp({ screen: 'overview' });
     const none = deviceResult(usbmux, {
       status: 'warn',
       reason: 'device-none',
@@ -100,7 +100,7 @@ describe('the device card', () => {
   });
 
   it('a device service that is not running is a problem in the card', () => {
-    const { store } = renderApp();
+    const { store } = renderApp({ screen: 'overview' });
     runWith(
       store,
       deviceResult(usbmux, { status: 'fail', reason: 'device-service-unreachable', detail: 'Nothing answers on 127.0.0.1:27015.' }),
@@ -111,7 +111,7 @@ describe('the device card', () => {
 
   it('is on the Processes screen too, and says plainly when the check has not run', async () => {
     const user = userEvent.setup();
-    const { store } = renderApp();
+    const { store } = renderApp({ screen: 'overview' });
     expect(screen.queryByRole('region', { name: 'iPhone, iPad or iPod' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Processes' }));
     expect(within(card()).getByRole('note')).toHaveTextContent('The device check has not run yet');

@@ -1,32 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { RunEvent } from '../../app/contract/check';
-import type { SyncDoctorApi } from '../../app/ipc/contract';
+import { fakeApi } from '../test-api';
 import { APP_INFO, plannedServer, started } from '../test-fixtures';
 import { createActions } from './actions';
 import { createAppStore } from './store';
-
-function fakeApi(overrides: Partial<SyncDoctorApi> = {}): SyncDoctorApi & { push(event: RunEvent): void } {
-  const listeners = new Set<(event: RunEvent) => void>();
-  return {
-    startCheck: vi.fn(() => Promise.resolve({ ok: true as const, runId: 'run-1' })),
-    cancelCheck: vi.fn(() => Promise.resolve({ cancelled: true })),
-    onRunEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    appInfo: () => Promise.resolve(APP_INFO),
-    openLink: vi.fn(() => Promise.resolve({ opened: true })),
-    listFixes: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-run' as const, message: 'No check has run yet.' })),
-    previewFix: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-run' as const, message: 'No check has run yet.' })),
-    applyFix: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-run' as const, message: 'No check has run yet.' })),
-    rerunChecks: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-run' as const, message: 'No check has run yet.' })),
-    previewReport: vi.fn(() => Promise.resolve({ ok: false as const, why: 'no-report' as const, message: 'No run.' })),
-    saveReport: vi.fn(() => Promise.resolve({ outcome: 'cancelled' as const })),
-    copyReportForForum: vi.fn(() => Promise.resolve({ outcome: 'failed' as const, why: 'no-report' as const, message: 'No run.' })),
-    push: (event) => listeners.forEach((listener) => listener(event)),
-    ...overrides,
-  };
-}
 
 describe('actions', () => {
   it('asks for both groups, records the run id, and passes events of that run to the store', async () => {

@@ -1,13 +1,14 @@
 import type { CheckGroup } from '../../app/contract/check';
 import type { SyncDoctorApi } from '../../app/ipc/contract';
 import { createReportActions, type ReportActions } from '../report/report-actions';
+import { createWizardEffects, type WizardActions } from '../wizard/effects';
 import { isActive } from './run-slice';
 import type { AppStore } from './store';
 
 const ALL_GROUPS: CheckGroup[] = ['network', 'system'];
 
 /** The store's side effects: the only code that talks to window.syncDoctor. */
-export interface Actions extends ReportActions {
+export interface Actions extends ReportActions, WizardActions {
   startRun(): Promise<void>;
   cancelRun(): Promise<void>;
   openLink(url: string): void;
@@ -16,8 +17,7 @@ export interface Actions extends ReportActions {
 }
 
 export function createActions(store: AppStore, api: SyncDoctorApi): Actions {
-  return {
-    ...createReportActions(store, api),
+  const runControl = {
     async startRun() {
       if (isActive(store.getState().run.phase)) return;
       store.getState().runStarting();
@@ -46,11 +46,23 @@ export function createActions(store: AppStore, api: SyncDoctorApi): Actions {
         // The run finishes on its own; its run-finished event settles the phase either way.
       }
     },
+  };
+  const wizard = createWizardEffects(store, api, runControl);
+  return {
+    ...createReportActions(store, api),
+    ...runControl,
+    wizard: wizard.wizard,
+    loadFixDetails: wizard.loadFixDetails,
+    openSettings: wizard.openSettings,
     openLink(url) {
       void api.openLink(url).catch(() => undefined);
     },
     connect() {
-      const unsubscribe = api.onRunEvent((event) => store.getState().runEvent(event));
+      // The wizard reads the run's end here, not in a screen, so it follows a check it is not showing.
+      const unsubscribe = api.onRunEvent((event) => {
+        store.getState().runEvent(event);
+        wizard.runEvent(event);
+      });
       api.appInfo().then(
         (info) => store.getState().appInfoLoaded(info),
         (error: unknown) => store.getState().appInfoFailed(`Could not load the app's details: ${(error as Error).message}`),

@@ -1,10 +1,11 @@
 import { create } from 'zustand';
+import { createWizardSlice, type WizardSlice } from '../wizard/slice';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createReportSlice, type ReportSlice } from '../report/report-slice';
 
-export type StoreState = RunSlice & AppSlice & UiSlice & ReportSlice;
+export type StoreState = RunSlice & AppSlice & UiSlice & ReportSlice & WizardSlice;
 
 /** A fresh store (tests make their own); the app uses the one below. */
 export function createAppStore() {
@@ -13,6 +14,7 @@ export function createAppStore() {
     ...createAppSlice(...a),
     ...createUiSlice(...a),
     ...createReportSlice(...a),
+    ...createWizardSlice(...a),
   }));
 }
 

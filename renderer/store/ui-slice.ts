@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 
-export const SCREENS = ['overview', 'servers', 'ports', 'processes', 'report'] as const;
+/** "Fix my sync" first: the app opens on the wizard; the other screens are the detail and the report. */
+export const SCREENS = ['wizard', 'overview', 'servers', 'ports', 'processes', 'report'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface UiSlice {
@@ -9,6 +10,6 @@ export interface UiSlice {
 }
 
 export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
-  screen: 'overview',
+  screen: 'wizard',
   showScreen: (screen) => set({ screen }),
 });
