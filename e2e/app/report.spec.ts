@@ -62,6 +62,7 @@ test.describe('the support report in the app', () => {
     await openReport(page);
     await expect(page.getByText('Run a check first: the report is made from its results.')).toBeVisible();
     await runToEnd(page);
+    await openReport(page);
 
     const personal = page.getByRole('switch', { name: 'Include personal details' });
     await expect(personal).not.toBeChecked();
