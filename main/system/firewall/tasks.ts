@@ -2,12 +2,12 @@ import type { CheckTask } from '../../runner/task';
 import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
 import type { ListProcesses, ProcessList } from '../processes/list';
 import { POWERSHELL_DEADLINE_MS, powershellArgs } from '../powershell';
+import { systemCommand } from '../system-command';
 import { commandTrouble, notApplicable, shareOnce, systemTask, troubleOutcome, type SystemOs, type SystemOutcome } from '../task';
 import { productsFromProcesses } from './known-products';
 import { parseBlockAll, parseGlobalState, parseListApps } from './socketfilterfw';
 import { isMicrosoftProduct, parseWindowsSecurity, WINDOWS_SECURITY_SCRIPT, type WindowsSecurity } from './windows';
 
-const SOCKETFILTERFW = '/usr/libexec/ApplicationFirewall/socketfilterfw';
 /** Apps whose blocking matters for sync, sharing and device discovery on macOS. */
 const MAC_APPLE_APPS = /(Music|iTunes|TV|AMPDevicesAgent|AMPLibraryAgent|Finder|usbmuxd|mDNSResponder)(\.app)?$/i;
 
@@ -22,7 +22,7 @@ export function firewallTasks(os: SystemOs, processes: ListProcesses, run: RunCo
   switch (os) {
     case 'windows': {
       const security = shareOnce((signal) =>
-        run('powershell.exe', powershellArgs(WINDOWS_SECURITY_SCRIPT), { signal, timeoutMs: POWERSHELL_DEADLINE_MS }),
+        run(systemCommand('powershell'), powershellArgs(WINDOWS_SECURITY_SCRIPT), { signal, timeoutMs: POWERSHELL_DEADLINE_MS }),
       );
       return [
         systemTask({ ...firewall, minimumDeadlineMs: POWERSHELL_DEADLINE_MS }, async (signal) =>
@@ -37,10 +37,11 @@ export function firewallTasks(os: SystemOs, processes: ListProcesses, run: RunCo
       return [
         systemTask(firewall, async (signal) => {
           const options = { signal, timeoutMs: 10_000 };
+          const socketfilterfw = systemCommand('socketfilterfw');
           const [state, blockAll, apps] = await Promise.all([
-            run(SOCKETFILTERFW, ['--getglobalstate'], options),
-            run(SOCKETFILTERFW, ['--getblockall'], options),
-            run(SOCKETFILTERFW, ['--listapps'], options),
+            run(socketfilterfw, ['--getglobalstate'], options),
+            run(socketfilterfw, ['--getblockall'], options),
+            run(socketfilterfw, ['--listapps'], options),
           ]);
           return judgeMacFirewall(state, blockAll, apps);
         }),

@@ -228,6 +228,14 @@ describe('listeners on this machine (real sockets)', () => {
     expect(await task!.run(signal())).toMatchObject({ status: 'ok', facts: { holders: 0 } });
   });
 
+  it("runs Windows' netstat from System32, never the first netstat on the PATH", async () => {
+    // This Linux has a netstat of its own on the PATH; the Windows scan must not pick it up.
+    expect(await listenerScanner('windows')(signal())).toEqual({
+      kind: 'cannot-run',
+      why: 'C:\\Windows\\System32\\NETSTAT.EXE was not found',
+    });
+  });
+
   it('says "cannot run here" when the tool is missing (netstat/lsof on Linux)', async () => {
     const scan = await listenerScanner('mac')(signal());
     expect(['cannot-run', 'scanned']).toContain(scan.kind);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CommandOutcome } from '../exec';
+import type { CommandOutcome, RunCommand } from '../exec';
 import { fixture } from '../fixtures/load';
 import { editionOfServicePath, parseAppxJson } from './edition';
 import { parseLaunchctlPrint } from './launchctl';
@@ -111,6 +111,18 @@ describe('services on this machine', () => {
     const tasks = serviceTasks('linux');
     expect(tasks).toHaveLength(1);
     expect(await tasks[0]!.run(signal())).toMatchObject({ kind: 'service', status: 'skipped', reason: 'not-applicable' });
+  });
+
+  it('run sc and PowerShell by their full path under %SystemRoot%\\System32, and launchctl by its own', async () => {
+    const started: string[] = [];
+    const recording: RunCommand = (file) => {
+      started.push(file);
+      return Promise.resolve({ kind: 'cannot-run', why: 'recorded only' });
+    };
+    for (const os of ['windows', 'mac'] as const) await Promise.all(serviceTasks(os, recording).map((task) => task.run(signal())));
+    expect(new Set(started)).toEqual(
+      new Set(['C:\\Windows\\System32\\sc.exe', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', '/bin/launchctl']),
+    );
   });
 
   it('say "cannot run here" when the Windows and macOS tools are missing, without throwing', async () => {

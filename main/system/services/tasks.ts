@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CheckTask } from '../../runner/task';
 import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
 import { POWERSHELL_DEADLINE_MS, powershellArgs } from '../powershell';
+import { systemCommand } from '../system-command';
 import { commandTrouble, notApplicable, systemTask, type SystemOs, type SystemOutcome } from '../task';
 import { EDITION_NAMES, editionOfServicePath, editionsFound, parseAppxJson } from './edition';
 import { parseLaunchctlPrint } from './launchctl';
@@ -69,10 +70,10 @@ export function serviceTasks(os: SystemOs, run: RunCommand = runCommand): CheckT
 
 async function windowsService(service: WindowsService, run: RunCommand, signal: AbortSignal): Promise<SystemOutcome> {
   for (const name of service.names) {
-    const query = await run('sc.exe', ['query', name], { signal, timeoutMs: 10_000 });
+    const query = await run(systemCommand('sc'), ['query', name], { signal, timeoutMs: 10_000 });
     if (query.kind !== 'ran') return commandTrouble('sc query', query);
     if (query.exitCode === SC_SERVICE_MISSING) continue;
-    const config = await run('sc.exe', ['qc', name], { signal, timeoutMs: 10_000 });
+    const config = await run(systemCommand('sc'), ['qc', name], { signal, timeoutMs: 10_000 });
     return judgeWindowsService(service, name, query, config);
   }
   return {
@@ -134,7 +135,7 @@ export function judgeWindowsService(
 async function windowsEdition(run: RunCommand, signal: AbortSignal): Promise<SystemOutcome> {
   const script =
     "[Console]::OutputEncoding = [System.Text.Encoding]::UTF8; Get-AppxPackage -Name 'AppleInc.*' | Select-Object Name,Version,InstallLocation | ConvertTo-Json";
-  const appx = await run('powershell.exe', powershellArgs(script), { signal, timeoutMs: POWERSHELL_DEADLINE_MS });
+  const appx = await run(systemCommand('powershell'), powershellArgs(script), { signal, timeoutMs: POWERSHELL_DEADLINE_MS });
   const programFiles = [process.env['ProgramFiles'], process.env['ProgramFiles(x86)']].filter((dir): dir is string => !!dir);
   let desktop: string | undefined;
   for (const dir of programFiles) {
@@ -181,7 +182,7 @@ export function judgeWindowsEdition(appx: CommandOutcome, desktopItunes: string 
 }
 
 async function macUsbmuxd(run: RunCommand, signal: AbortSignal): Promise<SystemOutcome> {
-  const printed = await run('/bin/launchctl', ['print', 'system/com.apple.usbmuxd'], { signal, timeoutMs: 10_000 });
+  const printed = await run(systemCommand('launchctl'), ['print', 'system/com.apple.usbmuxd'], { signal, timeoutMs: 10_000 });
   return judgeUsbmuxd(printed);
 }
 
