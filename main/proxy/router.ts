@@ -4,6 +4,7 @@ import { systemOs, type SystemOs } from '../system/task';
 import { proxyFromEnv } from './env';
 import { parseScutilProxy, scutilProxy, type ScutilProxies } from './mac';
 import { proxyFromPacResult } from './pac-result';
+import { redactProxyText, safe } from './redact';
 import type { ProxySetting } from './setting';
 import {
   internetSettingsFrom,
@@ -56,7 +57,11 @@ export function proxyRouter(options: ProxyOptions = {}): ProxyRouter {
       try {
         answers.push(proxyFromPacResult(await options.resolveProxy(url)));
       } catch (error) {
-        answers.push({ kind: 'invalid', why: `resolveProxy failed (${(error as Error).message})`, source: 'system proxy (resolveProxy)' });
+        answers.push({
+          kind: 'invalid',
+          why: safe`resolveProxy failed (${redactProxyText((error as Error).message)})`,
+          source: 'system proxy (resolveProxy)',
+        });
       }
     }
     answers.push(...osAnswers(await osSettings(signal), host, port));

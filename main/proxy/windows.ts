@@ -1,4 +1,5 @@
 import { bypasses } from './bypass';
+import { redactProxyText } from './redact';
 import { proxySettingFrom, type ProxySetting } from './setting';
 
 export interface RegValue {
@@ -47,12 +48,12 @@ export function internetSettingsFrom(values: readonly RegValue[]): InternetSetti
 /** The proxy WinINet settings give a web request to host:port. Pure. */
 export function internetSettingsProxy(settings: InternetSettings, host: string, port: number): ProxySetting {
   const source = 'Windows Internet Settings';
-  if (settings.autoConfigUrl) return { kind: 'pac', url: settings.autoConfigUrl, source };
+  if (settings.autoConfigUrl) return { kind: 'pac', url: redactProxyText(settings.autoConfigUrl), source };
   if (!settings.enabled || !settings.server) return { kind: 'direct', source };
   if (bypasses(settings.override, host, port)) return { kind: 'direct', source: `${source} (bypass list)` };
   const server = pickForScheme(settings.server, port === 80 ? 'http' : 'https');
   if (!server) return { kind: 'direct', source };
-  return proxySettingFrom(server, source);
+  return proxySettingFrom(server, source, settings.server);
 }
 
 /** "http=a:80;https=b:443" or one address for all. */
@@ -100,5 +101,5 @@ export function winHttpProxy(settings: WinHttpSettings, host: string, port: numb
   if (bypasses(settings.bypass, host, port)) return { kind: 'direct', source: `${source} (bypass list)` };
   const server = pickForScheme(settings.proxy, port === 80 ? 'http' : 'https');
   if (!server) return { kind: 'direct', source };
-  return proxySettingFrom(server, source);
+  return proxySettingFrom(server, source, settings.proxy);
 }
