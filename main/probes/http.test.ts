@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startListener, type ListenerBehaviour, type RunningListener } from '../../e2e/fake-internet/web-server';
 import { withDeadline } from './deadline';
-import { rawPeer, type RawPeer } from './fixtures/raw-peer';
+import { rawPeer, sendEndlessContinue, type RawPeer } from './fixtures/raw-peer';
 import { judgeHttp, probeHttp, type HttpOutcome, type HttpProbeOptions } from './http';
 
 const listeners: RunningListener[] = [];
@@ -100,6 +100,19 @@ describe('probeHttp over a plain TCP connection', () => {
   it('says garbage when the answer is not HTTP', async () => {
     const port = await serve({ kind: 'garbage' });
     const { outcome, socket } = await get(port);
+    expect(outcome).toMatchObject({ kind: 'failed', why: 'garbage' });
+    expect(socket.destroyed).toBe(true);
+  });
+
+  it('says garbage, long before the deadline, when the server answers "100 Continue" for ever', async () => {
+    let started = false;
+    const peer = await rawPeer((socket) => {
+      if (started) return;
+      started = true;
+      void sendEndlessContinue(socket);
+    });
+    rawPeers.push(peer);
+    const { outcome, socket } = await get(peer.port);
     expect(outcome).toMatchObject({ kind: 'failed', why: 'garbage' });
     expect(socket.destroyed).toBe(true);
   });
