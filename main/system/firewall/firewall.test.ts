@@ -103,6 +103,15 @@ describe('Windows firewall and Security Center (captured)', () => {
   });
 });
 
+describe('socketfilterfw --listapps on a hostile line', () => {
+  it('reads a very long line in one pass (a line pattern took quadratic time on it)', () => {
+    const spaces = ' '.repeat(100_000);
+    expect(parseListApps(`1 : /Applications/x${spaces}y.app${spaces}\n  ( Block incoming connections )`)).toEqual([
+      { path: `/Applications/x${spaces}y.app`, allowed: false },
+    ]);
+  });
+});
+
 describe('firewall checks on this machine', () => {
   it('are not applicable on Linux', async () => {
     const [task, ...rest] = firewallTasks('linux', sharedProcessList());

@@ -135,6 +135,30 @@ describe('services on this machine', () => {
   });
 });
 
+describe('sc parsers on hostile lines', () => {
+  it('read a very long line in one pass (a line pattern took quadratic time on 40,000 spaces)', () => {
+    const spaces = ' '.repeat(100_000);
+    const fewer = ' '.repeat(40_000);
+    expect(parseScQc(`        BINARY_PATH_NAME   : x${spaces}y.exe!\r\n${fewer}PATH${fewer}`)).toEqual({ binaryPath: `x${spaces}y.exe!` });
+    expect(parseScQc(`        START_TYPE         : 2${spaces}AUTO_START${spaces}(DELAYED)`)).toEqual({ startType: 'AUTO_START' });
+    expect(parseScQueryState(`        STATE : 4${spaces}RUNNING${spaces}`)).toBe('RUNNING');
+  });
+
+  it('stay linear on lines of a megabyte', () => {
+    const huge = ' '.repeat(1_000_000);
+    expect(parseScQc(`${huge}BINARY_PATH_NAME${huge}:${huge}x${huge}y.exe${huge}\r\n${huge}PATH${huge}`)).toEqual({
+      binaryPath: `x${huge}y.exe`,
+    });
+  });
+
+  it('take the quoted part of a path with arguments, and leave an unclosed quote alone', () => {
+    expect(parseScQc('        BINARY_PATH_NAME   : "C:\\Program Files\\Apple\\AppleMobileDeviceService.exe" -run')).toEqual({
+      binaryPath: 'C:\\Program Files\\Apple\\AppleMobileDeviceService.exe',
+    });
+    expect(parseScQc('        BINARY_PATH_NAME   : "C:\\x.exe')).toEqual({ binaryPath: '"C:\\x.exe' });
+  });
+});
+
 describe('service parsers never throw (property)', () => {
   it('on garbage', () => {
     fc.assert(
