@@ -31,8 +31,9 @@ const ACCEPTED = [
     check: 'OPEN_EXTERNAL_JS_CHECK',
     files: /^(main\/electron\/external-links\.ts|out\/main\/index\.js)$/,
     why:
-      'The single shell.openExternal call sits behind openExternalSafely(), which lets only https URLs without ' +
-      'credentials through (main/electron/navigation.ts, tested in navigation.test.ts and lockdown.test.ts).',
+      "The single shell.openExternal call sits behind openExternalSafely(), which opens only the app's own links " +
+      '(app/links.ts, all https without credentials), nothing the renderer names (main/electron/navigation.ts, tested in ' +
+      'navigation.test.ts; new windows are denied without opening anything, lockdown.test.ts).',
   },
 ];
 

@@ -4,6 +4,7 @@
 
 import type { CheckGroup, RunEvent } from '../contract/check';
 import type { PortEntry, ProcessEntry } from '../catalog/schema';
+import type { AppLink } from '../links';
 
 interface StartCheckRequest {
   groups: CheckGroup[];
@@ -21,7 +22,8 @@ export interface CancelCheckResponse {
 }
 
 interface OpenLinkRequest {
-  url: string;
+  /** One of the app's own links (app/links.ts): main opens no other address. */
+  url: AppLink;
 }
 
 interface OpenLinkResponse {
@@ -69,6 +71,6 @@ export interface SyncDoctorApi {
   /** Calls `listener` for every run event; returns the function that unsubscribes. */
   onRunEvent(listener: (event: RunEvent) => void): () => void;
   appInfo(): Promise<AppInfo>;
-  /** Opens an https:// link in the user's browser; anything else is refused. */
-  openLink(url: string): Promise<OpenLinkResponse>;
+  /** Opens one of the app's own links (app/links.ts) in the user's browser; anything else is refused. */
+  openLink(url: AppLink): Promise<OpenLinkResponse>;
 }

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { CHECK_KINDS, NETWORK_REASONS, type CheckResult, type RunEvent } from '../contract/check';
 import { portEntrySchema, processEntrySchema } from '../catalog/schema';
 import type { EventChannel, EventChannels, InvokeChannel, RequestOf, ResponseOf } from './contract';
+import { APP_LINK_URLS } from '../links';
 
 // Every payload that crosses the process boundary is validated on arrival: requests in main,
 // responses and events in the preload. The type assertions at the bottom keep these schemas and
@@ -136,7 +137,7 @@ export const requestSchemas = {
   'check:start': z.strictObject({ groups: z.array(group).check(z.minLength(1), z.maxLength(2)) }),
   'check:cancel': z.strictObject({ runId }),
   'app:info': z.null(),
-  'link:open': z.strictObject({ url: z.string().check(z.maxLength(2048)) }),
+  'link:open': z.strictObject({ url: z.enum(APP_LINK_URLS) }),
 } as const satisfies { [C in InvokeChannel]: z.ZodMiniType<RequestOf<C>> };
 
 export const responseSchemas = {

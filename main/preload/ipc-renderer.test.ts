@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { APP_LINKS } from '../../app/links';
 
 type Listener = (event: unknown, payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
@@ -63,13 +64,13 @@ describe('createApi', () => {
     await api.startCheck({ groups: ['network', 'system'] });
     await api.cancelCheck('r1');
     await api.appInfo();
-    await api.openLink('https://support.apple.com/');
+    await api.openLink(APP_LINKS.restoreErrors);
     api.onRunEvent(() => undefined);
     expect(calls).toEqual([
       ['check:start', { groups: ['network', 'system'] }],
       ['check:cancel', { runId: 'r1' }],
       ['app:info', null],
-      ['link:open', { url: 'https://support.apple.com/' }],
+      ['link:open', { url: APP_LINKS.restoreErrors }],
       ['check:event', 'subscribe'],
     ]);
     expect(Object.keys(api).sort()).toEqual(['appInfo', 'cancelCheck', 'onRunEvent', 'openLink', 'startCheck']);

@@ -1,5 +1,6 @@
 import type { CheckGroup } from '../../app/contract/check';
 import type { SyncDoctorApi } from '../../app/ipc/contract';
+import type { AppLink } from '../../app/links';
 import { isActive } from './run-slice';
 import type { AppStore } from './store';
 
@@ -9,7 +10,7 @@ const ALL_GROUPS: CheckGroup[] = ['network', 'system'];
 export interface Actions {
   startRun(): Promise<void>;
   cancelRun(): Promise<void>;
-  openLink(url: string): void;
+  openLink(url: AppLink): void;
   /** Subscribes to run events and loads app info; returns the disposer. */
   connect(): () => void;
 }
