@@ -24,7 +24,8 @@ const ACCEPTED = [
     files: /^(out\/)?renderer\/index\.html$/,
     why:
       "csp-evaluator's one remark is that script-src 'self' could be abused by JSONP, Angular or user-uploaded files served " +
-      "from the same origin. The renderer's origin is the app's own bundle inside app.asar: no user content, no network " +
+      "from the same origin. The renderer's origin, app://sync-doctor, serves only the app's own bundle inside app.asar " +
+      '(main/electron/renderer-protocol.ts): no user content, no network ' +
       "(connect-src 'none'), and navigation away is blocked in main.",
   },
   {
