@@ -105,12 +105,7 @@ describe('probeHttp over a plain TCP connection', () => {
   });
 
   it('says garbage, long before the deadline, when the server answers "100 Continue" for ever', async () => {
-    let started = false;
-    const peer = await rawPeer((socket) => {
-      if (started) return;
-      started = true;
-      void sendEndlessContinue(socket);
-    });
+    const peer = await rawPeer((socket) => void sendEndlessContinue(socket));
     rawPeers.push(peer);
     const { outcome, socket } = await get(peer.port);
     expect(outcome).toMatchObject({ kind: 'failed', why: 'garbage' });
