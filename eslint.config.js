@@ -2,6 +2,26 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** Raw IPC is reachable only through the typed wrappers. */
+const RAW_IPC_SYNTAX = [
+  {
+    selector: 'MemberExpression[object.name=/^(ipcMain|ipcRenderer)$/], MemberExpression[property.name=/^(ipcMain|ipcRenderer)$/]',
+    message: 'Raw ipcMain/ipcRenderer is banned outside the IPC wrappers: use main/electron/ipc-main.ts or main/preload/ipc-renderer.ts.',
+  },
+  {
+    selector:
+      "CallExpression[callee.property.name='send'][callee.object.property.name='webContents'], CallExpression[callee.property.name='send'][callee.object.name=/^(webContents|contents)$/], MemberExpression[object.property.name='webContents'][property.name='ipc']",
+    message: 'Use send() from main/electron/ipc-main.ts: it checks the channel type and never sends to a destroyed window.',
+  },
+];
+
+/** Commands run by their absolute path from main/system/system-command.ts, never by a name typed in place. */
+const BARE_COMMAND_SYNTAX = {
+  selector: 'CallExpression[callee.name=/^(runCommand|run)$/] > :matches(Literal, TemplateLiteral).arguments:first-child',
+  message:
+    "Name the program with systemCommand('...') (main/system/system-command.ts): Windows searches the current folder for a bare name.",
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**', '**/*.cjs'] },
   js.configs.recommended,
@@ -96,17 +116,12 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts', 'e2e/**/*.ts', 'test-support/**/*.ts', 'scripts/**/*.{js,mjs,ts}'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'MemberExpression[object.name=/^(ipcMain|ipcRenderer)$/], MemberExpression[property.name=/^(ipcMain|ipcRenderer)$/]',
-          message: 'Raw ipcMain/ipcRenderer is banned: pass it to the IPC wrappers in main/electron/ipc-main.ts or main/preload/ipc-renderer.ts.',
-        },
-        {
-          selector: "CallExpression[callee.property.name='send'][callee.object.property.name='webContents'], CallExpression[callee.property.name='send'][callee.object.name=/^(webContents|contents)$/], MemberExpression[object.property.name='webContents'][property.name='ipc']",
-          message: 'Use send() from main/electron/ipc-main.ts: it checks the channel type and never sends to a destroyed window.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...RAW_IPC_SYNTAX],
     },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/ipc-main.ts', 'main/preload/ipc-renderer.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...RAW_IPC_SYNTAX, BARE_COMMAND_SYNTAX] },
   },
 );

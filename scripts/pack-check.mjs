@@ -51,6 +51,27 @@ export async function packAsar() {
   }
 }
 
+/**
+ * The fuses the app must ship with (flipped by electron-builder on the runners that build the
+ * installers); returns the problems found in the config's electronFuses.
+ */
+export const REQUIRED_FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+  // The renderer comes from app://, so file:// pages get no more than a browser would give them.
+  grantFileProtocolExtraPrivileges: false,
+};
+
+export function checkFuses(config) {
+  const fuses = config.electronFuses ?? {};
+  return Object.entries(REQUIRED_FUSES)
+    .filter(([name, wanted]) => fuses[name] !== wanted)
+    .map(([name, wanted]) => `electronFuses.${name} must be ${wanted} (it is ${fuses[name] ?? 'not set'})`);
+}
+
 /** What must and must not be in the package; returns the problems found. */
 export function checkAsarContents(files) {
   const problems = [];
@@ -88,8 +109,9 @@ export function checkAsarContents(files) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const { config } = await validateBuilderConfig(path.join(root, 'electron-builder.yml'));
   const files = await packAsar();
-  const problems = checkAsarContents(files);
+  const problems = [...checkFuses(config), ...checkAsarContents(files)];
   const own = files.filter((file) => !file.startsWith('/node_modules/'));
   console.log(`app.asar: ${files.length} entries; the app's own:\n  ${own.join('\n  ')}`);
   if (problems.length > 0) {

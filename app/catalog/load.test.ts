@@ -190,6 +190,34 @@ describe('parseCatalogText on a broken catalog', () => {
     ]);
   });
 
+  it('refuses patterns with more than one "*" or a "*" out of place, saying what a pattern may be', () => {
+    for (const pattern of [
+      '******x.apple.com',
+      'a*b*.apple.com',
+      '*.*.apple.com',
+      '**.apple.com',
+      'gs.*.apple.com',
+      'gs.apple.com*',
+      '*',
+    ]) {
+      const data = catalogData();
+      data.servers[0]!.pattern = pattern;
+      expect(problemsOf(JSON.stringify(data)), pattern).toEqual([
+        'my-catalog.json: servers[0].pattern: must be a host name, "*." and a host name ("*.example.com"), or a host name with one "*" in its first label ("gg*.example.com")',
+      ]);
+    }
+  });
+
+  it('refuses a "*" in a host that is probed', () => {
+    const data = catalogData();
+    data.servers[0]!.host = 'gg*.apple.com';
+    data.ports[0]!.host = '*.portquiz.net';
+    expect(problemsOf(JSON.stringify(data))).toEqual([
+      'my-catalog.json: servers[0].host: must be a host name (no "*")',
+      'my-catalog.json: ports[0].host: must be a host name (no "*")',
+    ]);
+  });
+
   it('accepts a wildcard with no host when it is marked untestable', () => {
     const data = catalogData();
     const entry = data.servers.find((e) => e.id === 'mzstatic')!;

@@ -5,12 +5,30 @@ import * as z from 'zod/mini';
 
 const port = z.int().check(z.gte(1), z.lte(65535));
 const text = z.string().check(z.minLength(1));
-const hostName = z.string().check(z.regex(/^(\*\.)?[a-z0-9*]([a-z0-9*-]{0,62})(\.[a-z0-9-]{1,63})*\.?$/i, 'must be a host name'));
+const LABEL = '[a-z0-9_](?:[a-z0-9_-]{0,62})';
+/** A concrete host: no wildcard. */
+const hostName = z
+  .string()
+  .check(z.maxLength(253), z.regex(new RegExp(`^${LABEL}(?:\\.${LABEL})*\\.?$`, 'i'), 'must be a host name (no "*")'));
+/**
+ * A host or a wildcard as Apple's list writes them: "*.mzstatic.com" (any name below), or one "*"
+ * inside the first label ("gg*.apple.com"). Nothing else: more stars add nothing a person means,
+ * and only cost time when names are matched against them.
+ */
+const hostPattern = z
+  .string()
+  .check(
+    z.maxLength(253),
+    z.regex(
+      new RegExp(`^(?:\\*\\.|[a-z0-9_-]{0,62}\\*[a-z0-9_-]{0,62}\\.)?${LABEL}(?:\\.${LABEL})*\\.?$`, 'i'),
+      'must be a host name, "*." and a host name ("*.example.com"), or a host name with one "*" in its first label ("gg*.example.com")',
+    ),
+  );
 
 const serverEntrySchema = z.object({
   id: text,
   /** The name as the source lists it, possibly a wildcard ("*.mzstatic.com", "gg*.apple.com"). */
-  pattern: hostName,
+  pattern: hostPattern,
   /** The concrete host probed; required when the pattern is a wildcard and the entry is testable. */
   host: z.optional(hostName),
   purpose: text,

@@ -10,6 +10,7 @@ import type { FixOffer, FixPreview } from '../fixes/preview';
 import type { HiddenItem, HiddenKind } from '../report/redact/placeholders';
 import type { HtmlElement } from '../report/render/html-tree';
 import type { ReportFormat } from '../report/support-report';
+import type { AppLink } from '../links';
 
 interface StartCheckRequest {
   groups: CheckGroup[];
@@ -27,7 +28,8 @@ export interface CancelCheckResponse {
 }
 
 interface OpenLinkRequest {
-  url: string;
+  /** One of the app's own links (app/links.ts): main opens no other address. */
+  url: AppLink;
 }
 
 interface OpenLinkResponse {
@@ -144,8 +146,8 @@ export interface SyncDoctorApi {
   /** Calls `listener` for every run event; returns the function that unsubscribes. */
   onRunEvent(listener: (event: RunEvent) => void): () => void;
   appInfo(): Promise<AppInfo>;
-  /** Opens an https:// link in the user's browser; anything else is refused. */
-  openLink(url: string): Promise<OpenLinkResponse>;
+  /** Opens one of the app's own links (app/links.ts) in the user's browser; anything else is refused. */
+  openLink(url: AppLink): Promise<OpenLinkResponse>;
   /** The fixes main offers for the findings of that (finished) run. */
   listFixes(runId: string): Promise<FixListResponse>;
   /** Exactly what an offered fix would do; nothing changes. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_KINDS, SYSTEM_KINDS, type ReportHeader, type RunEvent, type ServerCheck, type SystemCheck } from '../contract/check';
 import { SYSTEM_CHECK_REASONS } from '../contract/system-reasons';
 import { requestSchemas, runEventSchema, validate } from './schemas';
+import { APP_LINK_URLS } from '../links';
 
 const server: ServerCheck = {
   id: 'server:gs.apple.com:443',
@@ -146,6 +147,9 @@ describe('IPC schemas', () => {
     expect(validate(requestSchemas['check:start'], { groups: ['network'], timeoutMs: 1 }).ok).toBe(false);
     expect(validate(requestSchemas['app:info'], null).ok).toBe(true);
     expect(validate(requestSchemas['link:open'], { url: 'x'.repeat(5000) }).ok).toBe(false);
+    // Only the app's own links: any other address is refused before main looks at it.
+    for (const url of APP_LINK_URLS) expect(validate(requestSchemas['link:open'], { url }).ok, url).toBe(true);
+    expect(validate(requestSchemas['link:open'], { url: 'https://evil.example/?data=1' }).ok).toBe(false);
   });
 
   it('name a fix only by known ids: never a command, a path or anything extra', () => {

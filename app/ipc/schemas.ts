@@ -11,6 +11,7 @@ import { HIDDEN_KINDS } from '../report/redact/placeholders';
 import { HTML_TAGS, type HtmlElement } from '../report/render/html-tree';
 import { REPORT_FORMATS } from '../report/support-report';
 import type { EventChannel, EventChannels, InvokeChannel, PreviewReportResponse, RequestOf, ResponseOf } from './contract';
+import { APP_LINK_URLS } from '../links';
 
 // Every payload that crosses the process boundary is validated on arrival: requests in main,
 // responses and events in the preload. The type assertions at the bottom keep these schemas and
@@ -247,7 +248,7 @@ export const requestSchemas = {
   'check:start': z.strictObject({ groups: z.array(group).check(z.minLength(1), z.maxLength(2)) }),
   'check:cancel': z.strictObject({ runId }),
   'app:info': z.null(),
-  'link:open': z.strictObject({ url: z.string().check(z.maxLength(2048)) }),
+  'link:open': z.strictObject({ url: z.enum(APP_LINK_URLS) }),
   'fix:list': z.strictObject({ runId }),
   'fix:preview': fixRequest,
   'fix:apply': fixRequest,

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkAsarContents, packAsar } from '../../scripts/pack-check.mjs';
+import { checkAsarContents, checkFuses, packAsar } from '../../scripts/pack-check.mjs';
 import { validateBuilderConfig } from '../../scripts/validate-builder-config.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -21,6 +21,11 @@ describe('electron-builder.yml', () => {
       linux: { target: ['AppImage'] },
       electronFuses: { runAsNode: false, onlyLoadAppFromAsar: true, enableEmbeddedAsarIntegrityValidation: true },
     });
+    expect(checkFuses(parsed)).toEqual([]);
+    const fuses = parsed['electronFuses'] as Record<string, boolean>;
+    expect(checkFuses({ electronFuses: { ...fuses, grantFileProtocolExtraPrivileges: true } })).toEqual([
+      'electronFuses.grantFileProtocolExtraPrivileges must be false (it is true)',
+    ]);
   });
 
   it('is rejected by the same check when it breaks the schema', async () => {

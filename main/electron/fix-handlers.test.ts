@@ -7,7 +7,7 @@ import { type ReportService } from './report-service';
 import { InvokeBus } from '../../test-support/invoke-bus';
 import { registerHandlers } from './handlers';
 
-const PAGE = 'file:///opt/Sync%20Doctor/resources/app.asar/out/renderer/index.html';
+const PAGE = 'app://sync-doctor/index.html';
 const ours = { id: 1 };
 const fromPage = { sender: ours, senderFrame: { url: PAGE, parent: null } };
 const fromElsewhere = { sender: ours, senderFrame: { url: 'https://evil.example/', parent: null } };
@@ -23,7 +23,7 @@ describe('fix channels', () => {
   const bus = new InvokeBus<typeof ours>();
   registerHandlers(
     bus,
-    { trustedPage: { kind: 'file', url: PAGE }, isKnownWindow: (contents) => contents === ours, log: () => undefined },
+    { trustedPage: { kind: 'app-scheme', url: PAGE }, isKnownWindow: (contents) => contents === ours, log: () => undefined },
     {
       runs: {} as never,
       appInfo: () => Promise.reject(new Error('unused')),

@@ -13,7 +13,7 @@ import { registerHandlers } from './handlers';
 import type { InvokeEvent } from './ipc-main';
 import { RunService } from './run-service';
 
-const PAGE = 'file:///opt/Sync%20Doctor/resources/app.asar/out/renderer/index.html';
+const PAGE = 'app://sync-doctor/index.html';
 interface Contents {
   window: string;
 }
@@ -73,7 +73,11 @@ function mainProcess() {
   const fixCalls = [vi.spyOn(fixes, 'list'), vi.spyOn(fixes, 'preview'), vi.spyOn(fixes, 'apply'), vi.spyOn(fixes, 'rerun')];
   const dispose = registerHandlers(
     bus,
-    { trustedPage: { kind: 'file', url: PAGE }, isKnownWindow: (sender) => sender === ours, log: (message) => refusals.push(message) },
+    {
+      trustedPage: { kind: 'app-scheme', url: PAGE },
+      isKnownWindow: (sender) => sender === ours,
+      log: (message) => refusals.push(message),
+    },
     deps,
   );
   const send = (channel: InvokeChannel, payload: unknown, event: InvokeEvent<Contents> = fromOurPage) =>
@@ -143,8 +147,9 @@ describe('registerHandlers', () => {
   it('link:open passes the URL on and says whether it was opened', async () => {
     const main = mainProcess();
     await expect(main.send('link:open', { url: 'https://support.apple.com/HT210060' })).resolves.toEqual({ opened: true });
-    await expect(main.send('link:open', { url: 'http://example.com/' })).resolves.toEqual({ opened: false });
-    expect(main.deps.openLink.mock.calls).toEqual([['https://support.apple.com/HT210060'], ['http://example.com/']]);
+    // Only the app's own links pass the schema: any other URL is refused before main opens anything.
+    await expect(main.send('link:open', { url: 'http://example.com/' })).rejects.toThrow('Invalid request');
+    expect(main.deps.openLink.mock.calls).toEqual([['https://support.apple.com/HT210060']]);
   });
 
   it.each([

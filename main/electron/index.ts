@@ -1,9 +1,9 @@
 import './prepare-environment';
 import sudoPrompt from '@expo/sudo-prompt';
-import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { builtinCatalog } from '../../app/catalog/builtin';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../cli/defaults';
 import { runEngine } from '../engine/engine';
@@ -23,6 +23,7 @@ import { gatherPersonal, thisSystem } from '../report/gather-personal';
 import { FinishedReports } from './finished-reports';
 import { chooseSavePath, printHtmlToPdf, writeClipboard } from './report-edge';
 import { ReportService } from './report-service';
+import { APP_ENTRY_URL, APP_SCHEME, serveRendererRequest } from './renderer-protocol';
 import { RunService } from './run-service';
 import type { TrustedPage } from './sender-check';
 import { createMainWindow } from './window';
@@ -32,9 +33,13 @@ import { createMainWindow } from './window';
 const log = (message: string) => console.error(`[sync-doctor] ${message}`);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
-const page: TrustedPage = devServer
-  ? { kind: 'dev-server', origin: devServer }
-  : { kind: 'file', url: pathToFileURL(path.join(here, '../renderer/index.html')).toString() };
+const rendererRoot = path.join(here, '../renderer');
+const page: TrustedPage = devServer ? { kind: 'dev-server', origin: devServer } : { kind: 'app-scheme', url: APP_ENTRY_URL };
+
+// The built renderer is served from app://sync-doctor/, never file:// (renderer-protocol.ts). A
+// scheme gets its privileges before the app is ready: standard (an origin, relative URLs) and
+// secure (like https); CORS-enabled because module scripts are fetched in CORS mode.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, corsEnabled: true } }]);
 
 let mainWindow: BrowserWindow | undefined;
 const target = (): WebContents | undefined => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : undefined);
@@ -111,6 +116,7 @@ if (elevatedFix) {
   });
 
   void app.whenReady().then(async () => {
+    protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, rendererRoot));
     lockDownSession(session.defaultSession);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

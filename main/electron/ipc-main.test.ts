@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { InvokeBus } from '../../test-support/invoke-bus';
 import { handle, send, type IpcGuard } from './ipc-main';
 
-const PAGE = 'file:///opt/Sync%20Doctor/resources/app.asar/out/renderer/index.html';
+const PAGE = 'app://sync-doctor/index.html';
 interface Contents {
   id: number;
 }
@@ -19,7 +19,7 @@ describe('handle', () => {
   const handler = vi.fn((request: { runId: string }) => ({ cancelled: request.runId === 'r1' }));
   let bus: InvokeBus<Contents>;
   const guard = (overrides: Partial<IpcGuard<Contents>> = {}): IpcGuard<Contents> => ({
-    trustedPage: { kind: 'file', url: PAGE },
+    trustedPage: { kind: 'app-scheme', url: PAGE },
     isKnownWindow: (c) => c === ours,
     log,
     ...overrides,
@@ -42,8 +42,19 @@ describe('handle', () => {
     ['a sub-frame', event({ subframe: true }), 'not the main frame'],
     ['a frame that is gone', event({ url: null }), 'the sending frame is gone'],
     ['a remote page', event({ url: 'https://evil.example/' }), 'unexpected page https://'],
+    [
+      'a local file, even the built page itself',
+      event({ url: 'file:///opt/Sync%20Doctor/resources/app.asar/out/renderer/index.html' }),
+      'unexpected page file://',
+    ],
     ['another local file', event({ url: 'file:///tmp/evil.html' }), 'unexpected page file://'],
-    ['our page with a query', event({ url: `${PAGE}?x=1` }), 'unexpected page file://'],
+    [
+      'another page of the app scheme',
+      event({ url: 'app://sync-doctor/assets/evil.html' }),
+      'unexpected page app://sync-doctor/assets/evil.html',
+    ],
+    ['another host of the app scheme', event({ url: 'app://evil/index.html' }), 'unexpected page app://evil/index.html'],
+    ['our page with a query', event({ url: `${PAGE}?x=1` }), 'unexpected page app://'],
   ])('refuses a message from %s before the handler runs', async (_what, e, why) => {
     await expect(invoke(e, { runId: 'r1' })).rejects.toThrow(why);
     expect(handler).not.toHaveBeenCalled();

@@ -40,13 +40,16 @@ describe('lockDownContents', () => {
     expect(log).toHaveBeenCalledWith('blocked navigation to https://evil.example/');
   });
 
-  it('denies new windows, handing https links (only) to the browser', async () => {
+  it('denies every new window and opens nothing, not even an https link', async () => {
     const fake = fakeContents();
-    lockDownContents(fake.contents as never, () => undefined);
-    expect(fake.open('https://support.apple.com/HT201444')).toEqual({ action: 'deny' });
-    expect(fake.open('file:///C:/Windows/System32/calc.exe')).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(openExternal).toHaveBeenCalledOnce());
-    expect(openExternal).toHaveBeenCalledWith('https://support.apple.com/HT201444');
+    const log = vi.fn();
+    lockDownContents(fake.contents as never, log);
+    for (const url of ['https://support.apple.com/HT201444', 'https://evil.example/?data=1', 'file:///C:/Windows/System32/calc.exe']) {
+      expect(fake.open(url), url).toEqual({ action: 'deny' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(openExternal).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalledWith('blocked a new window for https://evil.example/?data=1');
   });
 });
 

@@ -1,9 +1,9 @@
 import type { Session, WebContents } from 'electron';
-import { openInBrowser } from './external-links';
 
 /**
- * The page may never navigate, open windows, attach webviews or get permissions. Links with
- * target=_blank reach setWindowOpenHandler: https ones open in the user's browser.
+ * The page may never navigate, open windows, attach webviews or get permissions. A window the
+ * page asks for (window.open, target=_blank) is refused and nothing is opened anywhere: the
+ * app's links go through the link:open request, which main checks against its own list.
  */
 export function lockDownContents(contents: WebContents, log: (message: string) => void): void {
   contents.on('will-navigate', (event, url) => {
@@ -19,7 +19,7 @@ export function lockDownContents(contents: WebContents, log: (message: string) =
     log('blocked a webview');
   });
   contents.setWindowOpenHandler(({ url }) => {
-    void openInBrowser(url);
+    log(`blocked a new window for ${url}`);
     return { action: 'deny' };
   });
 }

@@ -1,10 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { APPLE_NETWORK_HELP } from '../../app/catalog/source-url';
+import { APP_LINKS } from '../../app/links';
 
-export const HELP_LINKS = {
-  enterpriseNetworks: APPLE_NETWORK_HELP,
-  restoreErrors: 'https://support.apple.com/HT201444',
-} as const;
+export const HELP_LINKS = APP_LINKS;
 
 /** The application menu: the platform's usual entries, no developer tools in a packaged build. */
 export function menuTemplate(options: {

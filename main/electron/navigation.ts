@@ -1,7 +1,9 @@
 // Link and navigation policy, free of Electron so it is testable. The window never navigates;
-// links the user clicks open in their browser, and only when they are https.
+// the links it names open in the user's browser, and only the app's own (app/links.ts).
 
-/** The only links that leave the app: https, no credentials in the URL. */
+import { appLink, type AppLink } from '../../app/links';
+
+/** A link that may leave the app at all: https, no credentials in the URL. */
 export function safeExternalUrl(raw: string): URL | undefined {
   let url: URL;
   try {
@@ -13,12 +15,17 @@ export function safeExternalUrl(raw: string): URL | undefined {
   return url;
 }
 
-/** Opens `raw` with `open` (shell.openExternal) when it is safe; says whether it did. */
-export async function openExternalSafely(raw: string, open: (url: string) => Promise<void>): Promise<boolean> {
-  const url = safeExternalUrl(raw);
-  if (!url) return false;
+/**
+ * Opens `raw` with `open` (shell.openExternal) when it is one of the app's own links; says
+ * whether it did. Any other address is refused, https or not: a link is the one way a
+ * compromised renderer could send data out, so it must not choose where.
+ */
+export async function openExternalSafely(raw: string, open: (url: AppLink) => Promise<void>): Promise<boolean> {
+  const known = appLink(raw);
+  const url = known === undefined ? undefined : safeExternalUrl(known);
+  if (!known || !url) return false;
   try {
-    await open(url.toString());
+    await open(known);
     return true;
   } catch {
     return false;

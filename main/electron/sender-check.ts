@@ -9,8 +9,8 @@ interface SenderFacts {
   knownWindow: boolean;
 }
 
-/** Where the renderer is loaded from: the dev server's origin, or the built index.html. */
-export type TrustedPage = { kind: 'dev-server'; origin: string } | { kind: 'file'; url: string };
+/** Where the renderer is loaded from: the dev server's origin, or the built page on the app:// scheme (renderer-protocol.ts). */
+export type TrustedPage = { kind: 'dev-server'; origin: string } | { kind: 'app-scheme'; url: string };
 
 type SenderVerdict = { ok: true } | { ok: false; why: string };
 
@@ -27,11 +27,17 @@ export function checkSender(sender: SenderFacts, trusted: TrustedPage): SenderVe
   switch (trusted.kind) {
     case 'dev-server':
       return url.origin === new URL(trusted.origin).origin ? { ok: true } : { ok: false, why: `unexpected origin ${url.origin}` };
-    case 'file': {
+    case 'app-scheme': {
       const expected = new URL(trusted.url);
       // The renderer may change the hash (and only the hash) without it being another page.
-      const same = url.protocol === 'file:' && url.pathname === expected.pathname && url.host === expected.host && url.search === '';
-      return same ? { ok: true } : { ok: false, why: `unexpected page ${url.protocol}//${url.pathname}` };
+      const same =
+        url.protocol === expected.protocol &&
+        url.host.toLowerCase() === expected.host.toLowerCase() &&
+        url.username === '' &&
+        url.password === '' &&
+        url.pathname === expected.pathname &&
+        url.search === '';
+      return same ? { ok: true } : { ok: false, why: `unexpected page ${url.protocol}//${url.host}${url.pathname}` };
     }
   }
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from './api';
 import { exposeSyncDoctor } from './expose';
 import { rendererTransport, type RendererIpc } from './ipc-renderer';
+import { APP_LINKS } from '../../app/links';
 
 type Listener = (event: unknown, payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
@@ -63,7 +64,7 @@ describe('createApi', () => {
     await api.startCheck({ groups: ['network', 'system'] });
     await api.cancelCheck('r1');
     await api.appInfo();
-    await api.openLink('https://support.apple.com/');
+    await api.openLink(APP_LINKS.restoreErrors);
     await api.listFixes('r1');
     // Only the ids travel: anything else the page adds to a request is dropped here.
     const request = { runId: 'r1', findingId: 'hosts-file-redirect', fixId: 'remove-hosts-redirects', argv: ['/bin/sh'] } as const;
@@ -76,7 +77,7 @@ describe('createApi', () => {
       ['check:start', { groups: ['network', 'system'] }],
       ['check:cancel', { runId: 'r1' }],
       ['app:info', null],
-      ['link:open', { url: 'https://support.apple.com/' }],
+      ['link:open', { url: APP_LINKS.restoreErrors }],
       ['fix:list', { runId: 'r1' }],
       ['fix:preview', fix],
       ['fix:apply', fix],

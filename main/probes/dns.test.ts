@@ -1,4 +1,7 @@
 import dgram from 'node:dgram';
+import net from 'node:net';
+import dnsPacket from 'dns-packet';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type DnsReply, type RunningDnsServer } from '../../test-support/dns-server';
 import { passDeadlineWhen } from '../../test-support/deadline';
@@ -283,5 +286,101 @@ describe('isBlockingAddress', () => {
     for (const address of ['17.253.144.10', '10.0.0.1', '128.0.0.1', '2620:149:a44::1', '1.127.0.0']) {
       expect(isBlockingAddress(address), address).toBe(false);
     }
+  });
+});
+
+describe('DNS answers from a hostile name server (property)', () => {
+  /** What the server sends back for one query: raw bytes, or nothing. */
+  type Reply = (query: dnsPacket.Packet) => Buffer | undefined;
+  let reply: Reply = () => undefined;
+  let hostile: dgram.Socket;
+  beforeAll(async () => {
+    hostile = dgram.createSocket('udp4');
+    hostile.on('message', (message, from) => {
+      let query: dnsPacket.Packet;
+      try {
+        query = dnsPacket.decode(message);
+      } catch {
+        return;
+      }
+      const bytes = reply(query);
+      if (bytes) hostile.send(bytes, from.port, from.address);
+    });
+    await new Promise<void>((resolve) => hostile.bind(0, '127.0.0.1', () => resolve()));
+  });
+  afterAll(() => new Promise<void>((resolve) => hostile.close(() => resolve())));
+
+  const record = fc.oneof(
+    fc.ipV4().map((data) => ({ type: 'A' as const, data })),
+    fc.ipV6().map((data) => ({ type: 'AAAA' as const, data })),
+    fc.domain().map((data) => ({ type: 'CNAME' as const, data })),
+    fc.string({ maxLength: 40 }).map((data) => ({ type: 'TXT' as const, data })),
+  );
+  const answer: fc.Arbitrary<Reply> = fc.oneof(
+    // Bytes that are not DNS, or a packet cut short.
+    fc.uint8Array({ maxLength: 600 }).map((bytes) => () => Buffer.from(bytes)),
+    fc
+      .record({
+        sameId: fc.boolean(),
+        id: fc.nat(65535),
+        rcode: fc.constantFrom('NOERROR', 'NXDOMAIN', 'SERVFAIL', 'REFUSED', 'FORMERR'),
+        name: fc.oneof(fc.constant('albert.apple.com'), fc.domain()),
+        records: fc.array(record, { maxLength: 40 }),
+        cut: fc.option(fc.nat(300)),
+      })
+      .map((shape) => (query: dnsPacket.Packet) => {
+        const packet = dnsPacket.encode({
+          id: shape.sameId ? query.id : shape.id,
+          type: 'response',
+          flags: dnsPacket.RECURSION_AVAILABLE,
+          rcode: shape.rcode,
+          questions: query.questions,
+          answers: shape.records.map((entry) => ({ ...entry, name: shape.name, ttl: 60, class: 'IN' as const })),
+        } as dnsPacket.Packet);
+        return shape.cut === null ? packet : packet.subarray(0, shape.cut);
+      }),
+    fc.constant(() => undefined),
+  );
+
+  it('always give an answer the verdict can read, with only IP addresses in it', async () => {
+    await fc.assert(
+      fc.asyncProperty(answer, async (chosen) => {
+        reply = chosen;
+        const result = await probeDns('albert.apple.com', {
+          signal: withDeadline(undefined, 1000),
+          servers: [`127.0.0.1:${hostile.address().port}`],
+          queryTimeoutMs: 150,
+          systemLookup: answers(['198.18.0.10']),
+        });
+        expect(['ok', 'nxdomain', 'timeout', 'failed']).toContain(result.direct.kind);
+        if (result.direct.kind === 'ok') for (const address of result.direct.addresses) expect(net.isIP(address)).not.toBe(0);
+        expect(['ok', 'redirected', 'blocked']).toContain(judgeDns(result).kind);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
+
+describe('judgeDns on any pair of answers (property)', () => {
+  const dnsAnswer: fc.Arbitrary<DnsAnswer> = fc.oneof(
+    fc.array(fc.oneof(fc.ipV4(), fc.ipV6(), fc.constantFrom('0.0.0.0', '127.0.0.1', '::', '::1')), { maxLength: 6 }).map((addresses) => ({
+      kind: 'ok' as const,
+      addresses,
+      ms: 1,
+    })),
+    fc.constantFrom<DnsAnswer>({ kind: 'nxdomain', ms: 1 }, { kind: 'timeout', ms: 1 }, { kind: 'cancelled', ms: 1 }),
+    fc.string({ maxLength: 12 }).map((code) => ({ kind: 'failed' as const, code, ms: 1 })),
+  );
+
+  it('reads every pair, and connects exactly to the addresses connectableAddresses gives', () => {
+    fc.assert(
+      fc.property(dnsAnswer, dnsAnswer, (system, direct) => {
+        const verdict = judgeDns({ system, direct });
+        expect(['ok', 'blocked', 'redirected', 'nxdomain', 'timeout', 'failed', 'cancelled']).toContain(verdict.kind);
+        const connects = verdict.kind === 'ok' || verdict.kind === 'redirected' ? verdict.addresses : undefined;
+        expect(connects).toEqual(connectableAddresses(system));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -19,6 +19,8 @@ export type ResponseHead =
     }
   | { kind: 'garbage'; why: 'not-http' | 'too-large' };
 
+type SettledHead = Exclude<ResponseHead, { kind: 'incomplete' }>;
+
 /** How the probes introduce themselves to servers and proxies. */
 export const USER_AGENT = 'SyncDoctor/1 (connectivity check)';
 
@@ -30,22 +32,73 @@ const STATUS_LINE = /^HTTP\/\d(?:\.\d)? +(\d{3})(?: +(.*))?$/;
 const FIELD_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BLANK_LINE = '\r\n\r\n';
 
+/** Reads the head in `received`, all the bytes so far. Pure. */
 export function readResponseHead(received: Buffer): ResponseHead {
-  // Said as soon as the first bytes show it, rather than when a header's worth has arrived.
-  const start = received.subarray(0, PREFIX.length).toString('latin1');
-  if (!PREFIX.startsWith(start)) return { kind: 'garbage', why: 'not-http' };
-  let offset = 0;
-  // An interim answer (100 Continue, 103 Early Hints) comes before the real one: skip it.
-  for (;;) {
-    const end = received.indexOf(BLANK_LINE, offset, 'latin1');
-    if (end < 0) return received.length - offset > MAX_HEAD_BYTES ? { kind: 'garbage', why: 'too-large' } : { kind: 'incomplete' };
-    const head = parseHead(received.subarray(offset, end).toString('latin1'), end + BLANK_LINE.length);
-    if (head.kind !== 'head' || head.status >= 200 || head.status === 101) return head;
-    offset = end + BLANK_LINE.length;
+  return new ResponseHeadReader().push(received);
+}
+
+/**
+ * Reads a response head from chunks as they arrive. The bytes are capped from the first one, so
+ * interim answers (100 Continue, 103 Early Hints) count against the cap too: a peer sending them
+ * without end is cut off at MAX_HEAD_BYTES. Nothing is looked at twice: the search for the end
+ * of a head goes on from where the last chunk left it, and a finished interim head is not read again.
+ */
+export class ResponseHeadReader {
+  private bytes: Buffer = Buffer.alloc(0);
+  private length = 0;
+  /** Where the head being read starts (after any interim heads). */
+  private headStart = 0;
+  /** Where the search for the blank line goes on. */
+  private scanFrom = 0;
+  private settled: SettledHead | undefined;
+
+  /** Adds a chunk and says what the bytes so far are; once settled, the answer stays the same. */
+  push(chunk: Buffer): ResponseHead {
+    if (this.settled) return this.settled;
+    this.append(chunk);
+    for (;;) {
+      // Said as soon as the first bytes show it, rather than when a header's worth has arrived.
+      const start = this.bytes.subarray(this.headStart, Math.min(this.length, this.headStart + PREFIX.length)).toString('latin1');
+      if (!PREFIX.startsWith(start)) return this.settle({ kind: 'garbage', why: 'not-http' });
+      const end = this.bytes.subarray(0, this.length).indexOf(BLANK_LINE, this.scanFrom, 'latin1');
+      if (end < 0) {
+        // A blank line may start in this chunk and end in the next: look again at its last three bytes.
+        this.scanFrom = Math.max(this.headStart, this.length - (BLANK_LINE.length - 1));
+        return this.length > MAX_HEAD_BYTES ? this.settle({ kind: 'garbage', why: 'too-large' }) : { kind: 'incomplete' };
+      }
+      const headEnd = end + BLANK_LINE.length;
+      if (headEnd > MAX_HEAD_BYTES) return this.settle({ kind: 'garbage', why: 'too-large' });
+      const head = parseHead(this.bytes.subarray(this.headStart, end).toString('latin1'), headEnd);
+      // An interim answer (100 Continue, 103 Early Hints) comes before the real one: skip it.
+      if (head.kind !== 'head' || head.status >= 200 || head.status === 101) return this.settle(head);
+      this.headStart = headEnd;
+      this.scanFrom = headEnd;
+    }
+  }
+
+  /** The bytes after the head (a body's start or a tunnel's first data). */
+  rest(): Buffer {
+    return this.settled?.kind === 'head' ? Buffer.from(this.bytes.subarray(this.settled.length, this.length)) : Buffer.alloc(0);
+  }
+
+  private settle(outcome: SettledHead): ResponseHead {
+    this.settled = outcome;
+    return outcome;
+  }
+
+  /** Grows the buffer by doubling, so a head that comes a byte at a time is copied a bounded number of times. */
+  private append(chunk: Buffer): void {
+    if (this.length + chunk.length > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.length + chunk.length, this.bytes.length * 2, 1024));
+      this.bytes.copy(grown, 0, 0, this.length);
+      this.bytes = grown;
+    }
+    chunk.copy(this.bytes, this.length);
+    this.length += chunk.length;
   }
 }
 
-function parseHead(text: string, length: number): ResponseHead {
+function parseHead(text: string, length: number): SettledHead {
   const [statusLine = '', ...lines] = text.split('\r\n');
   const status = STATUS_LINE.exec(statusLine);
   if (!status) return { kind: 'garbage', why: 'not-http' };
@@ -102,7 +155,7 @@ export type HeadWait =
  */
 export function awaitResponseHead(socket: Duplex, signal: AbortSignal): Promise<HeadWait> {
   return new Promise((resolve) => {
-    let received: Buffer = Buffer.alloc(0);
+    const reader = new ResponseHeadReader();
     const finish = (outcome: HeadWait) => {
       signal.removeEventListener('abort', onAbort);
       socket.removeListener('data', onData);
@@ -115,13 +168,11 @@ export function awaitResponseHead(socket: Duplex, signal: AbortSignal): Promise<
     const onClosed = () => finish({ kind: 'closed' });
     const onError = (error: NodeJS.ErrnoException) => finish({ kind: 'closed', error });
     const onData = (chunk: Buffer | string) => {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk;
-      received = received.length === 0 ? bytes : Buffer.concat([received, bytes]);
-      const head = readResponseHead(received);
+      const head = reader.push(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk);
       if (head.kind === 'incomplete') return;
       if (head.kind === 'garbage') return finish(head);
       socket.pause();
-      finish({ kind: 'head', head, rest: received.subarray(head.length) });
+      finish({ kind: 'head', head, rest: reader.rest() });
     };
     if (signal.aborted) return finish({ kind: 'aborted' });
     signal.addEventListener('abort', onAbort, { once: true });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startListener, type ListenerBehaviour, type RunningListener } from '../../test-support/web-server';
 import { passDeadlineWhen } from '../../test-support/deadline';
 import { withDeadline } from './deadline';
-import { rawPeer, type RawPeer } from '../../test-support/raw-peer';
+import { rawPeer, sendEndlessContinue, type RawPeer } from '../../test-support/raw-peer';
 import { judgeHttp, probeHttp, type HttpOutcome, type HttpProbeOptions } from './http';
 
 const listeners: RunningListener[] = [];
@@ -101,6 +101,14 @@ describe('probeHttp over a plain TCP connection', () => {
   it('says garbage when the answer is not HTTP', async () => {
     const port = await serve({ kind: 'garbage' });
     const { outcome, socket } = await get(port);
+    expect(outcome).toMatchObject({ kind: 'failed', why: 'garbage' });
+    expect(socket.destroyed).toBe(true);
+  });
+
+  it('says garbage, long before the deadline, when the server answers "100 Continue" for ever', async () => {
+    const peer = await rawPeer((socket) => void sendEndlessContinue(socket));
+    rawPeers.push(peer);
+    const { outcome, socket } = await get(peer.port);
     expect(outcome).toMatchObject({ kind: 'failed', why: 'garbage' });
     expect(socket.destroyed).toBe(true);
   });

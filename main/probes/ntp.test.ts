@@ -87,12 +87,35 @@ describe('probeNtp against the fake NTP server on loopback', () => {
     const deadline = manualDeadline();
     const pending = probeNtp('127.0.0.1', { port, signal: deadline.signal });
     deadline.pass();
-    // Linux does not report an ICMP refusal to an unconnected UDP socket; the probe treats one as no answer anyway.
+    // The socket is connected, so an ICMP "port unreachable" may reach it: a refusal is no answer too.
     expect((await pending).kind).toBe('no-answer');
   });
 
+  it('takes the answer from the server only: a forged one from another port is never read', async () => {
+    // The server's own answer comes after a forged one that echoes the request's time, as someone
+    // who saw the request could send: an hour ahead, from another port of the same host.
+    const server = dgram.createSocket('udp4');
+    const forger = dgram.createSocket('udp4');
+    running.push({ close: async () => void (server.close(), forger.close()) });
+    await Promise.all([server, forger].map((socket) => new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()))));
+    const reply = (req: Buffer, clock: number) => answer(req, clock, clock);
+    server.on('message', (req, from) => {
+      forger.send(reply(req, Date.now() + 3_600_000), from.port, from.address, () => {
+        setTimeout(() => server.send(reply(req, Date.now()), from.port, from.address), 50);
+      });
+    });
+    const outcome = await probeNtp('127.0.0.1', { port: server.address().port, signal: withDeadline(undefined, 3000) });
+    if (outcome.kind !== 'answer') throw new Error(`expected an answer, got ${outcome.kind}`);
+    expect(Math.abs(outcome.offsetMs)).toBeLessThan(250);
+  });
+
+  it('says no-answer at the deadline when the server stays silent', async () => {
+    const { port } = await mutePeer();
+    expect(await probeNtp('127.0.0.1', { port, signal: withDeadline(undefined, 300) })).toMatchObject({ kind: 'no-answer' });
+  });
+
   it('says cancelled when the user cancels', async () => {
-    const port = await silentPort();
+    const { port } = await mutePeer();
     const controller = new AbortController();
     const pending = probeNtp('127.0.0.1', { port, signal: withDeadline(controller.signal, 10_000) });
     setTimeout(() => controller.abort(), 50);

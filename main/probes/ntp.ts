@@ -19,7 +19,10 @@ export interface NtpProbeOptions {
   now?: () => number;
 }
 
-/** Sends one SNTP client request (RFC 4330) and computes the clock offset from the answer. */
+/**
+ * Sends one SNTP client request (RFC 4330) and computes the clock offset from the answer, which
+ * must come from the server's address and port and echo the request's time.
+ */
 export function probeNtp(address: string, options: NtpProbeOptions): Promise<NtpOutcome> {
   const start = performance.now();
   const now = options.now ?? Date.now;
@@ -54,8 +57,14 @@ export function probeNtp(address: string, options: NtpProbeOptions): Promise<Ntp
       return;
     }
     options.signal.addEventListener('abort', onAbort, { once: true });
-    socket.send(request, port, address, (error) => {
-      if (error) finish({ kind: 'failed', code: (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN', ms: elapsedSince(start) });
+    // Connected to the server, the socket takes datagrams from it alone: without this, the first
+    // packet from anyone who guessed the port would set the clock verdict. (It also hears the
+    // server's "port unreachable", which an unconnected socket never does.)
+    socket.connect(port, address, () => {
+      if (settled) return;
+      socket.send(request, (error) => {
+        if (error) finish({ kind: 'failed', code: (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN', ms: elapsedSince(start) });
+      });
     });
   });
 }

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { globMatches } from '../system/wildcard';
 
 /**
  * Whether `host` is excluded from the proxy by a bypass list: NO_PROXY ("a.com,.b.com,*"),
@@ -21,9 +22,9 @@ export function bypasses(list: readonly string[], host: string, port: number): b
       rule = portMatch[1]!;
     }
     if (rule.includes('/') && net.isIP(name) === 4 && inCidr(name, rule)) return true;
+    // As in Windows and Chromium, a "*" here may span dots ("10.*", "*.corp", "*intranet*").
     if (rule.includes('*')) {
-      const pattern = new RegExp(`^${rule.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-      if (pattern.test(name)) return true;
+      if (globMatches(rule, name)) return true;
       continue;
     }
     const bare = rule.replace(/^\./, '');

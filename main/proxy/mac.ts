@@ -1,4 +1,5 @@
 import { bypasses } from './bypass';
+import { redactProxyText, safe } from './redact';
 import { proxySettingFrom, type ProxySetting } from './setting';
 
 export interface ScutilProxies {
@@ -36,9 +37,9 @@ export function scutilProxy(proxies: ScutilProxies, host: string, port: number):
   const source = 'macOS network settings';
   const { values } = proxies;
   if (values['ProxyAutoConfigEnable'] === '1' && values['ProxyAutoConfigURLString']) {
-    return { kind: 'pac', url: values['ProxyAutoConfigURLString'], source };
+    return { kind: 'pac', url: redactProxyText(values['ProxyAutoConfigURLString']), source };
   }
-  if (values['ProxyAutoDiscoveryEnable'] === '1') return { kind: 'pac', url: 'WPAD (automatic proxy discovery)', source };
+  if (values['ProxyAutoDiscoveryEnable'] === '1') return { kind: 'pac', url: safe`WPAD (automatic proxy discovery)`, source };
   const prefix = port === 80 ? 'HTTP' : 'HTTPS';
   if (values[`${prefix}Enable`] !== '1' || !values[`${prefix}Proxy`]) return { kind: 'direct', source };
   if (bypasses(proxies.exceptions, host, port)) return { kind: 'direct', source: `${source} (bypass list)` };

@@ -1,3 +1,4 @@
+import { redactProxyText, safe } from './redact';
 import { proxySettingFrom, type ProxySetting } from './setting';
 
 /**
@@ -11,9 +12,14 @@ export function proxyFromPacResult(result: string, source = 'system proxy (resol
     .map((part) => part.trim())
     .find((part) => part !== '');
   if (!first || /^direct$/i.test(first)) return { kind: 'direct', source };
-  const [type = '', address = ''] = first.split(/\s+/);
+  // Everything after the type is the address, spaces and all: it is never cut at a space.
+  const space = first.search(/\s/);
+  const type = space < 0 ? first : first.slice(0, space);
+  const address = space < 0 ? '' : first.slice(space).trim();
+  // A problem quotes the whole answer, redacted as a whole: a password could hold a ";" too.
   if (type.toUpperCase() !== 'PROXY') {
-    return { kind: 'invalid', why: `the proxy "${first.slice(0, 100)}" is of a type this check cannot use (${type})`, source };
+    const named = /^[a-z0-9]{1,12}$/i.test(type) ? safe` (${redactProxyText(type)})` : safe``;
+    return { kind: 'invalid', why: safe`the proxy "${redactProxyText(result.trim())}" is of a type this check cannot use${named}`, source };
   }
-  return proxySettingFrom(address, source);
+  return proxySettingFrom(address, source, result);
 }

@@ -147,6 +147,32 @@ describe('proxy answers to CONNECT', () => {
   });
 });
 
+describe('reg query on hostile lines', () => {
+  it('reads a very long line in one pass (a line pattern took cubic time on a few thousand spaces)', () => {
+    const spaces = ' '.repeat(3_000);
+    expect(parseRegQuery(`HKEY_CURRENT_USER\\X\r\n    ${spaces}PATH${spaces}\r\n    ProxyServer    REG_SZ    a${spaces}b`)).toEqual([
+      { name: 'ProxyServer', type: 'REG_SZ', data: `a${spaces}b` },
+    ]);
+  });
+
+  it('stays linear on a line of a megabyte', () => {
+    const huge = ' '.repeat(1_000_000);
+    expect(parseRegQuery(`    Name${huge}REG_SZ${huge}value${huge}`)).toEqual([{ name: 'Name', type: 'REG_SZ', data: 'value' }]);
+  });
+
+  it('keeps single spaces in names and data, and a value with no data', () => {
+    expect(
+      parseRegQuery(
+        '    User Agent    REG_SZ    Mozilla/4.0 (compatible; MSIE 8.0)\r\n    Empty    REG_SZ\r\n    A  B    REG_DWORD    0x1',
+      ),
+    ).toEqual([
+      { name: 'User Agent', type: 'REG_SZ', data: 'Mozilla/4.0 (compatible; MSIE 8.0)' },
+      { name: 'Empty', type: 'REG_SZ', data: '' },
+      { name: 'A  B', type: 'REG_DWORD', data: '0x1' },
+    ]);
+  });
+});
+
 describe('proxy parsers never throw (property)', () => {
   it('keeps a stray % in a proxy user name as typed (fast-check found "%@&" threw URIError)', () => {
     expect(parseProxyAddress('%@&')).toMatchObject({ kind: 'ok', endpoint: { auth: { user: '%', password: '' } } });

@@ -1,8 +1,10 @@
 import { runCommand } from '../system/exec';
+import { systemCommand } from '../system/system-command';
 import { systemOs, type SystemOs } from '../system/task';
 import { proxyFromEnv } from './env';
 import { parseScutilProxy, scutilProxy, type ScutilProxies } from './mac';
 import { proxyFromPacResult } from './pac-result';
+import { redactProxyText, safe } from './redact';
 import type { ProxySetting } from './setting';
 import {
   internetSettingsFrom,
@@ -55,7 +57,11 @@ export function proxyRouter(options: ProxyOptions = {}): ProxyRouter {
       try {
         answers.push(proxyFromPacResult(await options.resolveProxy(url)));
       } catch (error) {
-        answers.push({ kind: 'invalid', why: `resolveProxy failed (${(error as Error).message})`, source: 'system proxy (resolveProxy)' });
+        answers.push({
+          kind: 'invalid',
+          why: safe`resolveProxy failed (${redactProxyText((error as Error).message)})`,
+          source: 'system proxy (resolveProxy)',
+        });
       }
     }
     answers.push(...osAnswers(await osSettings(signal), host, port));
@@ -96,9 +102,12 @@ async function readOsSettings(os: SystemOs, signal: AbortSignal): Promise<OsProx
     const problems: string[] = [];
     // Independent reads: every web check waits for both, so they run side by side.
     const [internet, winhttp] = await Promise.all([
-      runCommand('reg', ['query', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings'], { signal, timeoutMs: 10_000 }),
+      runCommand(systemCommand('reg'), ['query', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings'], {
+        signal,
+        timeoutMs: 10_000,
+      }),
       runCommand(
-        'reg',
+        systemCommand('reg'),
         ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Connections', '/v', 'WinHttpSettings'],
         { signal, timeoutMs: 10_000 },
       ),
@@ -117,7 +126,7 @@ async function readOsSettings(os: SystemOs, signal: AbortSignal): Promise<OsProx
     return result;
   }
   if (os === 'mac') {
-    const printed = await runCommand('/usr/sbin/scutil', ['--proxy'], { signal, timeoutMs: 10_000 });
+    const printed = await runCommand(systemCommand('scutil'), ['--proxy'], { signal, timeoutMs: 10_000 });
     if (printed.kind === 'ran' && printed.exitCode === 0) return { os: 'mac', scutil: parseScutilProxy(printed.stdout), problems: [] };
     return { os: 'mac', problems: [`scutil --proxy could not run (${printed.kind === 'cannot-run' ? printed.why : printed.kind})`] };
   }

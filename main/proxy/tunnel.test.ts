@@ -1,6 +1,6 @@
 import type net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rawPeer, type RawPeer } from '../../test-support/raw-peer';
+import { rawPeer, sendEndlessContinue, type RawPeer } from '../../test-support/raw-peer';
 import type { ProxyEndpoint } from './endpoint';
 import { openTunnel } from './tunnel';
 
@@ -69,6 +69,14 @@ describe('openTunnel', () => {
     expect(await openTunnel(endless, 'gs.apple.com', 443, signal())).toMatchObject({
       kind: 'proxy-garbage',
       message: expect.stringContaining('endless'),
+    });
+  });
+
+  it('cuts off a proxy that answers with "100 Continue" for ever, long before the deadline', async () => {
+    const flooding = await fakeProxy((socket) => void sendEndlessContinue(socket));
+    expect(await openTunnel(flooding, 'gs.apple.com', 443, signal())).toMatchObject({
+      kind: 'proxy-garbage',
+      message: 'the proxy sent an endless header',
     });
   });
 

@@ -1,4 +1,5 @@
 import { bypasses } from './bypass';
+import { redactProxyText } from './redact';
 import { proxySettingFrom, type ProxySetting } from './setting';
 
 export interface RegValue {
@@ -7,7 +8,7 @@ export interface RegValue {
   data: string;
 }
 
-/** Values of the first key in `reg query KEY` output (names may contain spaces). Pure. */
+/** Values of the first key in `reg query KEY` output (names may contain spaces). Pure; linear in the text. */
 export function parseRegQuery(text: string): RegValue[] {
   const values: RegValue[] = [];
   let keys = 0;
@@ -17,10 +18,26 @@ export function parseRegQuery(text: string): RegValue[] {
       if (keys > 1) break;
       continue;
     }
-    const match = /^\s+(.+?)\s{2,}(REG_[A-Z_]+)(?:\s{2,}(.*?))?\s*$/.exec(line);
-    if (match) values.push({ name: match[1]!, type: match[2]!, data: match[3] ?? '' });
+    if (!/^\s/.test(line)) continue;
+    const value = splitRegValue(line.trim());
+    if (value) values.push(value);
   }
   return values;
+}
+
+/**
+ * "Name    REG_TYPE    data": reg separates the three by runs of spaces, a name may hold single
+ * spaces, and the type is the first field that is a REG_ word. Split at runs of two or more
+ * white-space characters (each run is taken whole, so this is linear), keeping the runs so
+ * the name and the data come back as written.
+ */
+function splitRegValue(line: string): RegValue | undefined {
+  const parts = line.split(/(\s{2,})/);
+  for (let index = 2; index < parts.length; index += 2) {
+    if (!/^REG_[A-Z_]+$/.test(parts[index]!)) continue;
+    return { name: parts.slice(0, index - 1).join(''), type: parts[index]!, data: parts.slice(index + 2).join('') };
+  }
+  return undefined;
 }
 
 export interface InternetSettings {
@@ -47,12 +64,12 @@ export function internetSettingsFrom(values: readonly RegValue[]): InternetSetti
 /** The proxy WinINet settings give a web request to host:port. Pure. */
 export function internetSettingsProxy(settings: InternetSettings, host: string, port: number): ProxySetting {
   const source = 'Windows Internet Settings';
-  if (settings.autoConfigUrl) return { kind: 'pac', url: settings.autoConfigUrl, source };
+  if (settings.autoConfigUrl) return { kind: 'pac', url: redactProxyText(settings.autoConfigUrl), source };
   if (!settings.enabled || !settings.server) return { kind: 'direct', source };
   if (bypasses(settings.override, host, port)) return { kind: 'direct', source: `${source} (bypass list)` };
   const server = pickForScheme(settings.server, port === 80 ? 'http' : 'https');
   if (!server) return { kind: 'direct', source };
-  return proxySettingFrom(server, source);
+  return proxySettingFrom(server, source, settings.server);
 }
 
 /** "http=a:80;https=b:443" or one address for all. */
@@ -100,5 +117,5 @@ export function winHttpProxy(settings: WinHttpSettings, host: string, port: numb
   if (bypasses(settings.bypass, host, port)) return { kind: 'direct', source: `${source} (bypass list)` };
   const server = pickForScheme(settings.proxy, port === 80 ? 'http' : 'https');
   if (!server) return { kind: 'direct', source };
-  return proxySettingFrom(server, source);
+  return proxySettingFrom(server, source, settings.proxy);
 }

@@ -1,7 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from './exec';
 
 const signal = () => AbortSignal.timeout(10_000);
+const SLEEP = '/bin/sleep';
 
 describe('runCommand (real processes)', () => {
   it('returns output and exit code 0', async () => {
@@ -25,20 +29,39 @@ describe('runCommand (real processes)', () => {
   });
 
   it('says "cannot run" for a missing command instead of throwing', async () => {
-    const outcome = await runCommand('/nonexistent/sc.exe', ['query'], { signal: signal() });
-    expect(outcome).toEqual({ kind: 'cannot-run', why: '/nonexistent/sc.exe is not installed or not on the PATH' });
+    const missing = '/nonexistent/sc.exe';
+    expect(await runCommand(missing, ['query'], { signal: signal() })).toEqual({ kind: 'cannot-run', why: `${missing} was not found` });
+  });
+
+  it('refuses a command named without its full path (Windows searches the current folder first)', async () => {
+    const cwd = process.cwd();
+    const folder = await mkdtemp(path.join(tmpdir(), 'sd-planted-'));
+    // A planted program in the current folder, named like a system command.
+    await writeFile(path.join(folder, 'reg'), '#!/bin/sh\necho planted\n', { mode: 0o755 });
+    try {
+      process.chdir(folder);
+      for (const bare of ['reg', './reg', 'reg.exe', 'System32\\reg.exe']) {
+        expect(await runCommand(bare, ['query'], { signal: signal() }), bare).toEqual({
+          kind: 'cannot-run',
+          why: `${bare} is not named by its full path, so it is not run`,
+        });
+      }
+    } finally {
+      process.chdir(cwd);
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('stops a command at its own deadline', async () => {
-    expect(await runCommand('/bin/sleep', ['30'], { signal: signal(), timeoutMs: 100 })).toEqual({ kind: 'timeout' });
+    expect(await runCommand(SLEEP, ['30'], { signal: signal(), timeoutMs: 100 })).toEqual({ kind: 'timeout' });
   });
 
   it('stops when the run is cancelled', async () => {
     const controller = new AbortController();
-    const pending = runCommand('/bin/sleep', ['30'], { signal: controller.signal });
+    const pending = runCommand(SLEEP, ['30'], { signal: controller.signal });
     controller.abort();
     expect(await pending).toEqual({ kind: 'cancelled' });
-    expect(await runCommand('/bin/sleep', ['30'], { signal: controller.signal })).toEqual({ kind: 'cancelled' });
+    expect(await runCommand(SLEEP, ['30'], { signal: controller.signal })).toEqual({ kind: 'cancelled' });
   });
 
   it('cuts runaway output', async () => {

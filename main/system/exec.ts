@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { isDeadline, withDeadline } from '../probes/deadline';
+import { isAbsoluteCommand } from './system-command';
 
 /** Why a command, listing or scan gave nothing to judge. */
 export type Trouble = { kind: 'cannot-run'; why: string } | { kind: 'timeout' } | { kind: 'cancelled' };
@@ -20,14 +21,20 @@ interface CommandOptions {
 }
 
 /**
- * Runs one platform command with an argument array (never a shell string) and a deadline.
- * Never throws: a missing command gives "cannot-run" with the reason; a non-zero exit is still
- * "ran", because tools like `sc` and `launchctl` answer "not found" with an exit code.
+ * Runs one platform command by its absolute path (see `systemCommand`) with an argument array
+ * (never a shell string) and a deadline. Never throws: a missing command gives "cannot-run" with
+ * the reason; a non-zero exit is still "ran", because tools like `sc` and `launchctl` answer
+ * "not found" with an exit code. A bare name is refused: Windows would look for it in the
+ * current folder first.
  */
 export function runCommand(file: string, args: readonly string[], options: CommandOptions): Promise<CommandOutcome> {
   return new Promise((resolve) => {
     if (options.signal.aborted) {
       resolve(abortTrouble(options.signal));
+      return;
+    }
+    if (!isAbsoluteCommand(file)) {
+      resolve({ kind: 'cannot-run', why: `${file} is not named by its full path, so it is not run` });
       return;
     }
     const signal = withDeadline(options.signal, options.timeoutMs ?? 10_000);
@@ -73,7 +80,7 @@ export type RunCommand = typeof runCommand;
 function describeSpawnError(file: string, error: NodeJS.ErrnoException): string {
   switch (error.code) {
     case 'ENOENT':
-      return `${file} is not installed or not on the PATH`;
+      return `${file} was not found`;
     case 'EACCES':
     case 'EPERM':
       return `not allowed to run ${file}`;

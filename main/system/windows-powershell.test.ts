@@ -1,3 +1,4 @@
+import { systemCommand } from './system-command';
 import { describe, expect, it } from 'vitest';
 import type { CommandOutcome, RunCommand } from './exec';
 import { firewallTasks } from './firewall/tasks';
@@ -47,7 +48,7 @@ describe('the one PowerShell run on Windows', () => {
       products!.run(signal()),
       driver.run(signal()),
     ]);
-    expect(calls).toEqual([{ file: 'powershell.exe', script: WINDOWS_SCRIPT }]);
+    expect(calls).toEqual([{ file: systemCommand('powershell'), script: WINDOWS_SCRIPT }]);
     expect(editionResult).toMatchObject({ status: 'ok', facts: { editions: 'the Apple Devices app (Microsoft Store)' } });
     expect(firewallResult).toMatchObject({ status: 'fail', reason: 'firewall-blocks' });
     expect(productsResult).toMatchObject({ status: 'warn', reason: 'security-product', facts: { product: 'Kaspersky Internet Security' } });

@@ -3,6 +3,7 @@ import { runCommand, type CommandOutcome, type RunCommand } from './exec';
 import { WINDOWS_SECURITY_PART } from './firewall/windows';
 import { POWERSHELL_DEADLINE_MS, powershellArgs } from './powershell';
 import { APPX_PART } from './services/edition';
+import { systemCommand } from './system-command';
 import { shareOnce } from './task';
 
 /** What the one script can ask: the firewall and Security Center, the Store packages, the Apple Plug and Play entries. */
@@ -38,5 +39,5 @@ export type WindowsPowerShell = (signal: AbortSignal) => Promise<CommandOutcome>
 /** One PowerShell run for every check of a run that asks for it; `parts` only when fewer checks run (`--only device`). */
 export function sharedWindowsPowerShell(run: RunCommand = runCommand, parts: readonly WindowsScriptPart[] = EVERY_PART): WindowsPowerShell {
   const script = windowsScript(parts);
-  return shareOnce((signal) => run('powershell.exe', powershellArgs(script), { signal, timeoutMs: POWERSHELL_DEADLINE_MS }));
+  return shareOnce((signal) => run(systemCommand('powershell'), powershellArgs(script), { signal, timeoutMs: POWERSHELL_DEADLINE_MS }));
 }

@@ -2,6 +2,7 @@ import type { CheckGroup } from '../../app/contract/check';
 import type { SyncDoctorApi } from '../../app/ipc/contract';
 import { createReportActions, type ReportActions } from '../report/report-actions';
 import { createWizardEffects, type WizardActions } from '../wizard/effects';
+import type { AppLink } from '../../app/links';
 import { isActive } from './run-slice';
 import type { AppStore } from './store';
 
@@ -11,7 +12,7 @@ const ALL_GROUPS: CheckGroup[] = ['network', 'system'];
 export interface Actions extends ReportActions, WizardActions {
   startRun(): Promise<void>;
   cancelRun(): Promise<void>;
-  openLink(url: string): void;
+  openLink(url: AppLink): void;
   /** Subscribes to run events and loads app info; returns the disposer. */
   connect(): () => void;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CommandOutcome } from '../exec';
+import type { CommandOutcome, RunCommand } from '../exec';
 import { fixture } from '../fixtures/load';
 import { normalizeProcesses, sharedProcessList } from '../processes/list';
 import { startNamedProcess } from '../../../test-support/named-process';
@@ -103,6 +103,15 @@ describe('Windows firewall and Security Center (captured)', () => {
   });
 });
 
+describe('socketfilterfw --listapps on a hostile line', () => {
+  it('reads a very long line in one pass (a line pattern took quadratic time on it)', () => {
+    const spaces = ' '.repeat(100_000);
+    expect(parseListApps(`1 : /Applications/x${spaces}y.app${spaces}\n  ( Block incoming connections )`)).toEqual([
+      { path: `/Applications/x${spaces}y.app`, allowed: false },
+    ]);
+  });
+});
+
 describe('firewall checks on this machine', () => {
   it('are not applicable on Linux', async () => {
     const [task, ...rest] = firewallTasks('linux', sharedProcessList());
@@ -125,6 +134,21 @@ describe('firewall checks on this machine', () => {
     } finally {
       await snitch.stop();
     }
+  });
+
+  it('run PowerShell and socketfilterfw by their full paths', async () => {
+    const started: string[] = [];
+    const recording: RunCommand = (file) => {
+      started.push(file);
+      return Promise.resolve({ kind: 'cannot-run', why: 'recorded only' });
+    };
+    const noProcesses = () => Promise.resolve({ kind: 'listed' as const, processes: [] });
+    for (const os of ['windows', 'mac'] as const) {
+      await Promise.all(firewallTasks(os, noProcesses, recording).map((task) => task.run(signal())));
+    }
+    expect(new Set(started)).toEqual(
+      new Set(['C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', '/usr/libexec/ApplicationFirewall/socketfilterfw']),
+    );
   });
 
   it('reports no known product when none runs', () => {

@@ -23,7 +23,8 @@ export function parseListApps(text: string): { path: string; allowed: boolean }[
   const apps: { path: string; allowed: boolean }[] = [];
   let current: string | undefined;
   for (const line of text.split(/\r?\n/)) {
-    const entry = /^\s*\d+\s*:\s+(.+?)\s*$/.exec(line);
+    // Trimmed first: a pattern that has to find where trailing spaces start takes quadratic time on a long line.
+    const entry = /^\d+\s*:\s+(\S.*)$/.exec(line.trim());
     if (entry) {
       current = entry[1];
       continue;

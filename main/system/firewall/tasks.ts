@@ -2,13 +2,13 @@ import type { CheckTask } from '../../runner/task';
 import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
 import type { ListProcesses, ProcessList } from '../processes/list';
 import { POWERSHELL_DEADLINE_MS } from '../powershell';
+import { systemCommand } from '../system-command';
 import { commandTrouble, notApplicable, systemTask, troubleOutcome, type SystemOs, type SystemOutcome } from '../task';
 import { sharedWindowsPowerShell, type WindowsPowerShell } from '../windows-powershell';
 import { productsFromProcesses } from './known-products';
 import { parseBlockAll, parseGlobalState, parseListApps } from './socketfilterfw';
 import { isMicrosoftProduct, parseWindowsSecurity, type WindowsSecurity } from './windows';
 
-const SOCKETFILTERFW = '/usr/libexec/ApplicationFirewall/socketfilterfw';
 /** Apps whose blocking matters for sync, sharing and device discovery on macOS. */
 const MAC_APPLE_APPS = /(Music|iTunes|TV|AMPDevicesAgent|AMPLibraryAgent|Finder|usbmuxd|mDNSResponder)(\.app)?$/i;
 
@@ -39,10 +39,11 @@ export function firewallTasks(
       return [
         systemTask(firewall, async (signal) => {
           const options = { signal, timeoutMs: 10_000 };
+          const socketfilterfw = systemCommand('socketfilterfw');
           const [state, blockAll, apps] = await Promise.all([
-            run(SOCKETFILTERFW, ['--getglobalstate'], options),
-            run(SOCKETFILTERFW, ['--getblockall'], options),
-            run(SOCKETFILTERFW, ['--listapps'], options),
+            run(socketfilterfw, ['--getglobalstate'], options),
+            run(socketfilterfw, ['--getblockall'], options),
+            run(socketfilterfw, ['--listapps'], options),
           ]);
           return judgeMacFirewall(state, blockAll, apps);
         }),

@@ -8,7 +8,7 @@ import { fixture, fixturePath } from '../fixtures/load';
 import { decodeHostsBytes } from './decode';
 import { forgetHostsReads, hostsLineFor, hostsFileNote } from './lookup';
 import { entryFor, findAppleEntries } from './match';
-import { parseHosts } from './parse';
+import { MAX_MALFORMED_KEPT, parseHosts } from './parse';
 import { readHostsFile, systemHostsPath } from './read';
 import { hostsTasks, judgeAppleEntries, judgeHostsFile, watchListOf } from './tasks';
 import { expandWindowsEnv, locationFrom, parseDataBasePath } from './windows-location';
@@ -66,6 +66,24 @@ describe('hosts file parsing', () => {
     expect(judged).toMatchObject({ status: 'warn', reason: 'hosts-malformed' });
     expect(judged.detail).toContain('line 7');
     expect(judged.facts).toMatchObject({ malformed: 4, firstMalformedLine: 7 });
+  });
+
+  it('keeps only the first few malformed lines of a huge broken file, and counts them all', async () => {
+    // 4 MiB of malformed lines: every one used to be kept, quoted, in memory (about 235 MiB).
+    const line = 'not-an-address some.host.example\n';
+    const count = Math.floor((4 * 1024 * 1024) / line.length);
+    const file = path.join(dir, 'broken-hosts');
+    await writeFile(file, `${line.repeat(count)}0.0.0.0 gs.apple.com\n`);
+    const read = await readHostsFile(file);
+    if (read.kind !== 'read') throw new Error(read.why);
+    expect(read.parsed.malformed).toHaveLength(MAX_MALFORMED_KEPT);
+    expect(read.parsed.malformed.map((bad) => bad.line)).toEqual(Array.from({ length: MAX_MALFORMED_KEPT }, (_, i) => i + 1));
+    expect(read.parsed.malformedCount).toBe(count);
+    expect(read.parsed.entries).toEqual([{ line: count + 1, address: '0.0.0.0', names: ['gs.apple.com'], text: '0.0.0.0 gs.apple.com' }]);
+    const judged = judgeHostsFile(read);
+    expect(judged.facts).toMatchObject({ malformed: count, firstMalformedLine: 1 });
+    expect(judged.detail).toContain(`${count} line(s) make no sense`);
+    expect(judged.detail).toContain(`and ${count - 3} more`);
   });
 
   it('decodes a UTF-16 file saved by Notepad and says the system may ignore it', async () => {
@@ -149,7 +167,8 @@ describe('hosts file parsing', () => {
         const decoded = decodeHostsBytes(bytes);
         const parsed = parseHosts(decoded.text);
         findAppleEntries(parsed.entries, watch);
-        expect(parsed.entries.length + parsed.malformed.length).toBeLessThanOrEqual(parsed.lines);
+        expect(parsed.entries.length).toBeLessThanOrEqual(parsed.lines);
+        expect(parsed.malformedCount).toBeLessThanOrEqual(parsed.lines);
       }),
     );
   });

@@ -1,3 +1,4 @@
+import { hostMatchesPattern } from '../wildcard';
 import type { HostsEntry } from './parse';
 
 /** Apple's own domains: any entry under them is worth showing, even if the catalog lacks it. */
@@ -25,12 +26,11 @@ export interface HostsFinding {
 
 /** Entries that touch Apple's or the catalog's hosts, each with what it does to them. */
 export function findAppleEntries(entries: readonly HostsEntry[], watch: WatchList): HostsFinding[] {
-  const patterns = watch.patterns.map(globToRegExp);
   const hosts = new Set(watch.hosts.map((host) => host.toLowerCase()));
   const findings: HostsFinding[] = [];
   for (const entry of entries) {
     for (const name of entry.names) {
-      const inCatalog = hosts.has(name) || patterns.some((pattern) => pattern.test(name));
+      const inCatalog = hosts.has(name) || watch.patterns.some((pattern) => hostMatchesPattern(pattern, name));
       if (!inCatalog && !APPLE_DOMAINS.some((domain) => name === domain || name.endsWith(`.${domain}`))) continue;
       findings.push({
         entry,
@@ -52,14 +52,6 @@ export function entryFor(entries: readonly HostsEntry[], host: string): HostsEnt
 
 export function isNowhere(address: string): boolean {
   return address === '0.0.0.0' || address === '::' || address === '::1' || address.startsWith('127.') || address === '0:0:0:0:0:0:0:0';
-}
-
-function globToRegExp(pattern: string): RegExp {
-  const lower = pattern.toLowerCase();
-  const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[a-z0-9_-]*');
-  // "*.mzstatic.com" also covers deeper names ("a.b.mzstatic.com"); "gg*.apple.com" one label.
-  if (lower.startsWith('*.')) return new RegExp(`^(?:[a-z0-9_-]+\\.)+${escape(lower.slice(2))}$`);
-  return new RegExp(`^${escape(lower)}$`);
 }
 
 export function describeFinding(finding: HostsFinding): string {

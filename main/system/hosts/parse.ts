@@ -18,9 +18,14 @@ export interface MalformedLine {
 
 export interface ParsedHosts {
   entries: HostsEntry[];
+  /** The first MAX_MALFORMED_KEPT malformed lines, to quote; `malformedCount` counts them all. */
   malformed: MalformedLine[];
+  malformedCount: number;
   lines: number;
 }
+
+/** Malformed lines kept to quote: a broken file of millions of them holds a few, and a count. */
+export const MAX_MALFORMED_KEPT = 10;
 
 const NAME = /^[a-z0-9_*]([a-z0-9_*-]{0,62})(\.[a-z0-9_*-]{1,63})*\.?$/i;
 const MAX_QUOTE = 200;
@@ -32,30 +37,34 @@ const MAX_QUOTE = 200;
 export function parseHosts(text: string): ParsedHosts {
   const entries: HostsEntry[] = [];
   const malformed: MalformedLine[] = [];
+  let malformedCount = 0;
+  const noteMalformed = (bad: () => MalformedLine) => {
+    malformedCount++;
+    if (malformed.length < MAX_MALFORMED_KEPT) malformed.push(bad());
+  };
   const lines = text.split(/\r\n|\n|\r/);
   lines.forEach((raw, index) => {
     const line = index + 1;
     const hash = raw.indexOf('#');
     const content = (hash >= 0 ? raw.slice(0, hash) : raw).replace(/\0/g, '').trim();
     if (content === '') return;
-    const quoted = quote(raw.trim());
     const [address = '', ...names] = content.split(/[\s\u00a0]+/);
     if (!isAddress(address)) {
-      malformed.push({ line, text: quoted, why: `"${quote(address, 40)}" is not an IP address` });
+      noteMalformed(() => ({ line, text: quote(raw.trim()), why: `"${quote(address, 40)}" is not an IP address` }));
       return;
     }
     if (names.length === 0) {
-      malformed.push({ line, text: quoted, why: 'an address with no host name after it' });
+      noteMalformed(() => ({ line, text: quote(raw.trim()), why: 'an address with no host name after it' }));
       return;
     }
     const bad = names.find((name) => !NAME.test(name));
     if (bad !== undefined) {
-      malformed.push({ line, text: quoted, why: `"${quote(bad, 40)}" is not a valid host name` });
+      noteMalformed(() => ({ line, text: quote(raw.trim()), why: `"${quote(bad, 40)}" is not a valid host name` }));
     }
     const good = names.filter((name) => NAME.test(name)).map((name) => name.toLowerCase().replace(/\.$/, ''));
-    if (good.length > 0) entries.push({ line, address, names: good, text: quoted });
+    if (good.length > 0) entries.push({ line, address, names: good, text: quote(raw.trim()) });
   });
-  return { entries, malformed, lines: lines.length };
+  return { entries, malformed, malformedCount, lines: lines.length };
 }
 
 function isAddress(token: string): boolean {
@@ -64,9 +73,17 @@ function isAddress(token: string): boolean {
 }
 
 function quote(text: string, max = MAX_QUOTE): string {
+  // Most lines need no change: kept as they are, rather than rebuilt a character at a time
+  // (a string built that way holds an object per character, and a block list has 100,000s of lines).
+  if (text.length <= max && !hasControl(text)) return text;
   let printable = '';
   for (const char of text) printable += isControl(char) ? '?' : char;
   return printable.length > max ? `${printable.slice(0, max)}…` : printable;
+}
+
+function hasControl(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (isControl(text[index]!)) return true;
+  return false;
 }
 
 function isControl(char: string): boolean {

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { systemRoot } from '../system-command';
 import { decodeHostsBytes, type DecodedText } from './decode';
 import { parseHosts, type ParsedHosts } from './parse';
 
@@ -14,8 +15,7 @@ export type HostsRead =
 
 export function systemHostsPath(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
   if (platform === 'win32') {
-    const root = env['SystemRoot'] ?? env['SYSTEMROOT'] ?? 'C:\\Windows';
-    return path.win32.join(root, 'System32', 'drivers', 'etc', 'hosts');
+    return path.win32.join(systemRoot(env), 'System32', 'drivers', 'etc', 'hosts');
   }
   return '/etc/hosts';
 }

@@ -55,7 +55,7 @@ export function judgeHostsFile(read: HostsRead, relocatedFrom?: string): SystemO
     bytes: read.size,
     lines: parsed.lines,
     entries: parsed.entries.length,
-    malformed: parsed.malformed.length,
+    malformed: parsed.malformedCount,
     encoding: decoded.encoding,
   };
   const problems: string[] = [];
@@ -69,13 +69,13 @@ export function judgeHostsFile(read: HostsRead, relocatedFrom?: string): SystemO
     problems.push(
       `The file is unusually large (${megabytes(read.size)}, ${parsed.entries.length} entries), typically a block list; it slows every name lookup.`,
     );
-  if (parsed.malformed.length > 0) {
+  if (parsed.malformedCount > 0) {
     const shown = parsed.malformed
       .slice(0, 3)
       .map((bad) => `line ${bad.line}: ${bad.why}`)
       .join('; ');
-    const more = parsed.malformed.length > 3 ? ` and ${parsed.malformed.length - 3} more` : '';
-    problems.push(`${parsed.malformed.length} line(s) make no sense and are ignored by the system (${shown}${more}).`);
+    const more = parsed.malformedCount > 3 ? ` and ${parsed.malformedCount - 3} more` : '';
+    problems.push(`${parsed.malformedCount} line(s) make no sense and are ignored by the system (${shown}${more}).`);
     const first = parsed.malformed[0]!;
     Object.assign(facts, { firstMalformedLine: first.line, firstMalformedText: first.text });
   }

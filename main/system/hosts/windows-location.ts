@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseRegQuery } from '../../proxy/windows';
 import { runCommand } from '../exec';
+import { systemCommand, systemRoot } from '../system-command';
 import { systemHostsPath } from './read';
 
 const KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';
@@ -33,7 +34,7 @@ export function expandWindowsEnv(text: string, env: Readonly<Record<string, stri
  */
 export async function windowsHostsLocation(signal: AbortSignal): Promise<HostsLocation> {
   const fallback = systemHostsPath('win32');
-  const outcome = await runCommand('reg', ['query', KEY, '/v', 'DataBasePath'], { signal, timeoutMs: 10_000 });
+  const outcome = await runCommand(systemCommand('reg'), ['query', KEY, '/v', 'DataBasePath'], { signal, timeoutMs: 10_000 });
   const value = outcome.kind === 'ran' && outcome.exitCode === 0 ? parseDataBasePath(outcome.stdout) : undefined;
   return locationFrom(value, process.env, fallback);
 }
@@ -45,7 +46,8 @@ export function locationFrom(
   fallback: string,
 ): HostsLocation {
   if (!value) return { file: fallback };
-  const folder = expandWindowsEnv(value, { SystemRoot: 'C:\\Windows', ...env });
+  // %SystemRoot% as validated for running commands, not whatever the environment says.
+  const folder = expandWindowsEnv(value, { ...env, SystemRoot: systemRoot(env) });
   const file = path.win32.join(folder, 'hosts');
   return file.toLowerCase() === fallback.toLowerCase() ? { file } : { file, relocatedFrom: fallback };
 }

@@ -232,13 +232,22 @@ describe('listeners on this machine (real sockets)', () => {
 
   it('says "cannot run here" when the tool is missing, naming it', async () => {
     // The real runCommand, asked for the tool where it is not installed: what a machine without it does.
-    const missingTools: RunCommand = (file, args, options) => runCommand(path.join('/nonexistent', path.basename(file)), args, options);
+    const missingTools: RunCommand = (file, args, options) =>
+      runCommand(path.join('/nonexistent', file.split(/[\\/]/).pop() ?? file), args, options);
     const mac = await listenerScanner('mac', missingTools)(signal());
-    expect(mac).toEqual({ kind: 'cannot-run', why: '/nonexistent/lsof is not installed or not on the PATH' });
+    expect(mac).toEqual({ kind: 'cannot-run', why: '/nonexistent/lsof was not found' });
     expect(judgeListener(target('tcp', 3689), 'mac', mac)).toMatchObject({ status: 'skipped', reason: 'cannot-run' });
     const windows = await listenerScanner('windows', missingTools)(signal());
-    expect(windows).toEqual({ kind: 'cannot-run', why: '/nonexistent/netstat is not installed or not on the PATH' });
+    expect(windows).toEqual({ kind: 'cannot-run', why: '/nonexistent/NETSTAT.EXE was not found' });
     expect(judgeListener(target('tcp', 27015), 'windows', windows)).toMatchObject({ status: 'skipped', reason: 'cannot-run' });
+  });
+
+  it("runs Windows' netstat from System32, never the first netstat on the PATH", async () => {
+    // This Linux has a netstat of its own on the PATH; the Windows scan must not pick it up.
+    expect(await listenerScanner('windows')(signal())).toEqual({
+      kind: 'cannot-run',
+      why: 'C:\\Windows\\System32\\NETSTAT.EXE was not found',
+    });
   });
 
   it('says "cannot run here" on an operating system it has no way to list ports on', async () => {

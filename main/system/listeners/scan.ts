@@ -1,4 +1,5 @@
 import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
+import { systemCommand } from '../system-command';
 import { shareOnce, type SystemOs } from '../task';
 import { scanLinux } from './linux';
 import { parseLsofFields } from './lsof';
@@ -14,7 +15,7 @@ export function listenerScanner(os: SystemOs, run: RunCommand = runCommand): Sca
       return (signal) => scanLinux(signal);
     case 'windows':
       return async (signal) => {
-        const outcome = await run('netstat', ['-ano'], { signal, timeoutMs: 15_000 });
+        const outcome = await run(systemCommand('netstat'), ['-ano'], { signal, timeoutMs: 15_000 });
         return outcome.kind === 'ran' && outcome.exitCode === 0
           ? { kind: 'scanned', listeners: parseNetstat(outcome.stdout), source: 'netstat -ano' }
           : troubled('netstat', outcome);
@@ -24,8 +25,8 @@ export function listenerScanner(os: SystemOs, run: RunCommand = runCommand): Sca
         const base = ['-nP', '+c', '0', '-F', 'pcPn'];
         const options = { signal, timeoutMs: 15_000 };
         const [tcp, udp] = await Promise.all([
-          run('/usr/sbin/lsof', [...base, '-iTCP', '-sTCP:LISTEN'], options),
-          run('/usr/sbin/lsof', [...base, '-iUDP'], options),
+          run(systemCommand('lsof'), [...base, '-iTCP', '-sTCP:LISTEN'], options),
+          run(systemCommand('lsof'), [...base, '-iUDP'], options),
         ]);
         // lsof exits 1 when it found nothing to list: an empty answer, not a failure.
         for (const outcome of [tcp, udp]) if (outcome.kind !== 'ran' || outcome.exitCode > 1) return troubled('lsof', outcome);

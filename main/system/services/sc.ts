@@ -14,11 +14,27 @@ export const SC_SERVICE_MISSING = 1060;
  */
 export function parseScQueryState(text: string): WindowsServiceState | undefined {
   for (const line of text.split(/\r?\n/)) {
-    const match = /:\s*\d+\s+([A-Z_]+)\s*$/.exec(line);
-    const word = match?.[1] as WindowsServiceState | undefined;
-    if (word && (STATES as readonly string[]).includes(word)) return word;
+    const word = numberedWord(line)?.word;
+    if (word && (STATES as readonly string[]).includes(word)) return word as WindowsServiceState;
   }
   return undefined;
+}
+
+/**
+ * The "4  RUNNING" or "2   AUTO_START  (DELAYED)" after a line's last colon. Found by cutting
+ * the line, not by an unanchored pattern, so a long line costs its length and no more.
+ */
+function numberedWord(line: string): { word: string; delayed: boolean } | undefined {
+  const colon = line.lastIndexOf(':');
+  if (colon < 0) return undefined;
+  const match = /^\d+\s+([A-Z_]+)(\s*\(DELAYED\))?$/.exec(line.slice(colon + 1).trim());
+  return match ? { word: match[1]!, delayed: match[2] !== undefined } : undefined;
+}
+
+/** A "LABEL : value" line: the label before the first colon and the value after it, trimmed. */
+function labelled(line: string): { label: string; value: string } | undefined {
+  const colon = line.indexOf(':');
+  return colon < 0 ? undefined : { label: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() };
 }
 
 interface ScConfig {
@@ -26,16 +42,22 @@ interface ScConfig {
   binaryPath?: string;
 }
 
-/** Reads START_TYPE and BINARY_PATH_NAME out of `sc qc NAME`. Pure. */
+/** `"C:\\Program Files\\x.exe" -arg` → C:\\Program Files\\x.exe: the quoted part of a path with arguments. */
+function unquoted(path: string): string {
+  const end = path.indexOf('"', 1);
+  return end > 1 ? path.slice(1, end) : path;
+}
+
+/** Reads START_TYPE and BINARY_PATH_NAME out of `sc qc NAME`. Pure; linear in the text. */
 export function parseScQc(text: string): ScConfig {
   const config: ScConfig = {};
   for (const line of text.split(/\r?\n/)) {
-    const start = /:\s*\d+\s+([A-Z_]+)\s*(\(DELAYED\))?\s*$/.exec(line);
-    const word = start?.[1];
+    const word = numberedWord(line)?.word;
     if (word && (START_TYPES as readonly string[]).includes(word)) config.startType = word as WindowsStartType;
-    const path =
-      /^\s*BINARY_PATH_NAME\s*:\s*(.+?)\s*$/.exec(line) ?? /^\s*[^:]*(?:PFAD|CHEMIN|PATH|RUTA|PERCORSO)[^:]*:\s*(.+?)\s*$/i.exec(line);
-    if (path?.[1] && /\.exe\b/i.test(path[1])) config.binaryPath = path[1].replace(/^"([^"]+)".*$/, '$1');
+    // The path's label is translated ("BINARY_PATH_NAME", "BINÄRPFADNAME", "CHEMIN_NOM_BINAIRE"...).
+    const field = labelled(line);
+    const path = field && /PFAD|CHEMIN|PATH|RUTA|PERCORSO/i.test(field.label) ? field.value : undefined;
+    if (path && /\.exe\b/i.test(path)) config.binaryPath = path.startsWith('"') ? unquoted(path) : path;
   }
   return config;
 }

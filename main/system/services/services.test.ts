@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CommandOutcome } from '../exec';
+import type { CommandOutcome, RunCommand } from '../exec';
 import { fixture } from '../fixtures/load';
 import { editionOfServicePath, parseAppxPackages } from './edition';
 import { parseLaunchctlPrint } from './launchctl';
@@ -123,6 +123,18 @@ describe('services on this machine', () => {
     expect(await tasks[0]!.run(signal())).toMatchObject({ kind: 'service', status: 'skipped', reason: 'not-applicable' });
   });
 
+  it('run sc and PowerShell by their full path under %SystemRoot%\\System32, and launchctl by its own', async () => {
+    const started: string[] = [];
+    const recording: RunCommand = (file) => {
+      started.push(file);
+      return Promise.resolve({ kind: 'cannot-run', why: 'recorded only' });
+    };
+    for (const os of ['windows', 'mac'] as const) await Promise.all(serviceTasks(os, recording).map((task) => task.run(signal())));
+    expect(new Set(started)).toEqual(
+      new Set(['C:\\Windows\\System32\\sc.exe', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', '/bin/launchctl']),
+    );
+  });
+
   it('say "cannot run here" when the Windows and macOS tools are missing, without throwing', async () => {
     for (const os of ['windows', 'mac'] as const) {
       const results = await Promise.all(serviceTasks(os).map((task) => task.run(signal())));
@@ -130,6 +142,30 @@ describe('services on this machine', () => {
       expect(first).toMatchObject({ status: 'skipped', reason: 'cannot-run' });
       expect(first.detail).toMatch(/^Cannot run here: /);
     }
+  });
+});
+
+describe('sc parsers on hostile lines', () => {
+  it('read a very long line in one pass (a line pattern took quadratic time on 40,000 spaces)', () => {
+    const spaces = ' '.repeat(100_000);
+    const fewer = ' '.repeat(40_000);
+    expect(parseScQc(`        BINARY_PATH_NAME   : x${spaces}y.exe!\r\n${fewer}PATH${fewer}`)).toEqual({ binaryPath: `x${spaces}y.exe!` });
+    expect(parseScQc(`        START_TYPE         : 2${spaces}AUTO_START${spaces}(DELAYED)`)).toEqual({ startType: 'AUTO_START' });
+    expect(parseScQueryState(`        STATE : 4${spaces}RUNNING${spaces}`)).toBe('RUNNING');
+  });
+
+  it('stay linear on lines of a megabyte', () => {
+    const huge = ' '.repeat(1_000_000);
+    expect(parseScQc(`${huge}BINARY_PATH_NAME${huge}:${huge}x${huge}y.exe${huge}\r\n${huge}PATH${huge}`)).toEqual({
+      binaryPath: `x${huge}y.exe`,
+    });
+  });
+
+  it('take the quoted part of a path with arguments, and leave an unclosed quote alone', () => {
+    expect(parseScQc('        BINARY_PATH_NAME   : "C:\\Program Files\\Apple\\AppleMobileDeviceService.exe" -run')).toEqual({
+      binaryPath: 'C:\\Program Files\\Apple\\AppleMobileDeviceService.exe',
+    });
+    expect(parseScQc('        BINARY_PATH_NAME   : "C:\\x.exe')).toEqual({ binaryPath: '"C:\\x.exe' });
   });
 });
 

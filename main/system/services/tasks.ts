@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CheckTask } from '../../runner/task';
 import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
 import { POWERSHELL_DEADLINE_MS } from '../powershell';
+import { systemCommand } from '../system-command';
 import { commandTrouble, notApplicable, systemTask, type SystemOs, type SystemOutcome } from '../task';
 import { sharedWindowsPowerShell, type WindowsPowerShell } from '../windows-powershell';
 import { EDITION_NAMES, editionOfServicePath, editionsFound, parseAppxPackages } from './edition';
@@ -74,10 +75,10 @@ export function serviceTasks(
 
 async function windowsService(service: WindowsService, run: RunCommand, signal: AbortSignal): Promise<SystemOutcome> {
   for (const name of service.names) {
-    const query = await run('sc.exe', ['query', name], { signal, timeoutMs: 10_000 });
+    const query = await run(systemCommand('sc'), ['query', name], { signal, timeoutMs: 10_000 });
     if (query.kind !== 'ran') return commandTrouble('sc query', query);
     if (query.exitCode === SC_SERVICE_MISSING) continue;
-    const config = await run('sc.exe', ['qc', name], { signal, timeoutMs: 10_000 });
+    const config = await run(systemCommand('sc'), ['qc', name], { signal, timeoutMs: 10_000 });
     return judgeWindowsService(service, name, query, config);
   }
   return {
@@ -184,7 +185,7 @@ export function judgeWindowsEdition(script: CommandOutcome, desktopItunes: strin
 }
 
 async function macUsbmuxd(run: RunCommand, signal: AbortSignal): Promise<SystemOutcome> {
-  const printed = await run('/bin/launchctl', ['print', 'system/com.apple.usbmuxd'], { signal, timeoutMs: 10_000 });
+  const printed = await run(systemCommand('launchctl'), ['print', 'system/com.apple.usbmuxd'], { signal, timeoutMs: 10_000 });
   return judgeUsbmuxd(printed);
 }
 
