@@ -1,7 +1,17 @@
 /** A signal that aborts when the parent aborts or `ms` have passed, whichever comes first. */
 export function withDeadline(parent: AbortSignal | undefined, ms: number): AbortSignal {
-  const timeout = AbortSignal.timeout(Math.max(1, Math.round(ms)));
-  return parent ? AbortSignal.any([parent, timeout]) : timeout;
+  // Not AbortSignal.timeout: inside AbortSignal.any, Node 20 holds it only weakly, so a garbage
+  // collection before the deadline loses it and the combined signal never aborts (a check waiting
+  // on a dropped connection then hangs for good). The timer holds this controller until it fires;
+  // unref'd, as AbortSignal.timeout's is, so it never keeps the process alive by itself.
+  const timeout = new AbortController();
+  setTimeout(() => timeout.abort(deadlineReason()), Math.max(1, Math.round(ms))).unref();
+  return parent ? AbortSignal.any([parent, timeout.signal]) : timeout.signal;
+}
+
+/** What AbortSignal.timeout aborts with; isDeadline recognises it. */
+function deadlineReason(): DOMException {
+  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
 }
 
 /** True when the abort came from a deadline rather than from the user cancelling. */

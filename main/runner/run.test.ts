@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA, type CheckResult, type CheckStatus, type PortCheck, type RunEvent } from '../../app/contract/check';
+import { collectGarbageSoon } from '../../test-support/force-gc';
 import { runChecks, type RunOptions } from './run';
 import type { CheckTask } from './task';
 
@@ -221,6 +222,17 @@ describe('runChecks', () => {
     expect(report.checks[0]).toMatchObject({ id: 'stuck', status: 'fail', detail: 'interrupted: deadline' });
     expect(report.checks[1]?.status).toBe('ok');
     expect(report.cancelled).toBe(false);
+  });
+
+  it('finishes the run when garbage is collected while a check waits for its deadline under a cancellable run', async () => {
+    // The desktop app's runs are cancellable: the deadline was AbortSignal.any of the run's signal and a
+    // timeout that a collection could take away. The runner then never stepped in, and the run never finished.
+    const cancel = new AbortController();
+    const stuck = fakeTask('albert', { ignoreSignal: true, onStart: () => void collectGarbageSoon() });
+    const tasks = [stuck, fakeTask('fine')];
+    const { report, events } = await run(tasks, { timeoutMs: 100, signal: cancel.signal });
+    expectConsistentStream(events, tasks);
+    expect(report.checks[0]).toMatchObject({ id: 'albert', detail: 'interrupted: deadline' });
   });
 
   it("gives a check that asks for it a longer deadline than the run's", async () => {
