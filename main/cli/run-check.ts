@@ -4,6 +4,7 @@ import { loadCatalog } from '../engine/catalog-file';
 import { runEngine } from '../engine/engine';
 import type { CheckCommand } from './args';
 import type { CliIo } from './main';
+import { engineOptionsFor } from './engine-options';
 import { progressLine } from './progress';
 
 export type CheckRun = { ok: true; report: Report; catalog: Catalog } | { ok: false; message: string };
@@ -13,20 +14,7 @@ export async function runCheckFor(args: CheckCommand, io: CliIo): Promise<CheckR
   const loaded = await loadCatalog(args.catalogFile);
   if (!loaded.ok) return { ok: false, message: loaded.message };
   const progress = progressLine(io.stderr);
-  const report = await runEngine(
-    {
-      catalog: loaded.catalog,
-      catalogSource: loaded.source,
-      groups: args.only,
-      timeoutMs: args.timeoutMs,
-      concurrency: args.concurrency,
-      extraIssuers: args.expectIssuers,
-      ...(args.hostsFile !== undefined ? { hostsFile: args.hostsFile } : {}),
-      ...(io.signal ? { signal: io.signal } : {}),
-      ...(io.lookups ? { lookups: io.lookups } : {}),
-    },
-    (event) => progress.onEvent(event),
-  );
+  const report = await runEngine(engineOptionsFor(args, loaded, io), (event) => progress.onEvent(event));
   progress.clear();
   return { ok: true, report, catalog: loaded.catalog };
 }
