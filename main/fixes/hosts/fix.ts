@@ -152,7 +152,7 @@ function refusal(code: string, why: string): FixOutcome {
 /** A backup this fix names: beside the file (or in the backup folder), with this fix's name pattern. */
 function isOurBackup(file: string, backup: string, backupDir: string | undefined): boolean {
   const folder = path.dirname(backup);
-  const pattern = new RegExp(`^${escapeRegExp(path.basename(file))}\\.sync-doctor-\\d{8}T\\d{6}Z\\.bak$`);
+  const pattern = new RegExp(`^${escapeRegExp(path.basename(file))}\\.sync-doctor-\\d{8}T\\d{6}(\\d{3})?Z\\.bak$`);
   return (folder === path.dirname(file) || folder === backupDir) && pattern.test(path.basename(backup));
 }
 
@@ -184,10 +184,10 @@ async function writable(target: string): Promise<boolean> {
   );
 }
 
-/** 20261202T095300Z: sorts by time, safe in a file name on every OS. */
+/** 20261202T095300123Z: sorts by time, safe in a file name on every OS; to the millisecond, so an undo and a new fix in the same second do not collide. */
 function stamp(date: Date): string {
   return date
     .toISOString()
     .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
+    .replace(/\.(\d{3})Z$/, '$1Z');
 }

@@ -36,6 +36,19 @@ const withoutLines = (text: string, numbers: number[], eol: string) =>
     .join(eol);
 
 describe('remove-hosts-redirects on real files', () => {
+  it('a fix, its undo and the same fix again within one second each get their own backup', async () => {
+    const { env } = await setUp('same-second', '127.0.0.1 localhost\n74.208.105.171 gs.apple.com\n');
+    let clock = new Date('2026-12-02T09:53:00.100Z');
+    const timed = { ...env, now: () => clock };
+    const first = await fix.prepare(timed);
+    expect(await first.apply()).toMatchObject({ outcome: { kind: 'applied' } });
+    const undone = await fix.prepareUndo!(timed);
+    expect(await undone.apply()).toMatchObject({ outcome: { kind: 'applied' } });
+    clock = new Date('2026-12-02T09:53:00.700Z');
+    const again = await fix.prepare(timed);
+    expect(await again.apply()).toMatchObject({ outcome: { kind: 'applied' } });
+  });
+
   it('CRLF (TinyUmbrella): removes only the lines for the catalog hosts, keeps every other byte, backs up first, and undoes', async () => {
     const original = await readFile(fixturePath('windows', 'hosts-tinyumbrella.txt'));
     const { folder, file, undo, env } = await setUp('crlf', original);
@@ -48,7 +61,7 @@ describe('remove-hosts-redirects on real files', () => {
     ]);
     // ocsp.apple.com is not a host sync or updates need: a line blocking it is the user's business.
     expect(step.purpose).toContain('Kept: line 26 (ocsp.apple.com)');
-    expect(step.backup).toBe(path.join(folder, 'hosts.sync-doctor-20261202T095300Z.bak'));
+    expect(step.backup).toBe(path.join(folder, 'hosts.sync-doctor-20261202T095300000Z.bak'));
     expect(await readFile(file)).toEqual(original);
 
     const result = await prepared.apply();
