@@ -15,11 +15,11 @@ const RAW_IPC_SYNTAX = [
   },
 ];
 
-/** Commands run by their absolute path from main/system/system-command.ts, never by a name typed in place. */
+/** Commands run by their absolute path from main/platform/system-command.ts, never by a name typed in place. */
 const BARE_COMMAND_SYNTAX = {
   selector: 'CallExpression[callee.name=/^(runCommand|run)$/] > :matches(Literal, TemplateLiteral).arguments:first-child',
   message:
-    "Name the program with systemCommand('...') (main/system/system-command.ts): Windows searches the current folder for a bare name.",
+    "Name the program with systemCommand('...') (main/platform/system-command.ts): Windows searches the current folder for a bare name.",
 };
 
 export default tseslint.config(
