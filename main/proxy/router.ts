@@ -6,7 +6,14 @@ import { parseScutilProxy, scutilProxy, type ScutilProxies } from './mac';
 import { proxyFromPacResult } from './pac-result';
 import { redactProxyText, safe } from './redact';
 import type { ProxySetting } from './setting';
-import { internetSettingsFrom, internetSettingsProxy, parseWinHttpSettings, winHttpProxy, type InternetSettings, type WinHttpSettings } from './windows';
+import {
+  internetSettingsFrom,
+  internetSettingsProxy,
+  parseWinHttpSettings,
+  winHttpProxy,
+  type InternetSettings,
+  type WinHttpSettings,
+} from './windows';
 import { parseRegQuery } from '../platform/reg-query';
 
 export interface ProxyOptions {
