@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { layersPlugin } from './scripts/eslint-layers.mjs';
 
 /** Raw IPC is reachable only through the typed wrappers. */
 const RAW_IPC_SYNTAX = [
@@ -15,11 +16,11 @@ const RAW_IPC_SYNTAX = [
   },
 ];
 
-/** Commands run by their absolute path from main/system/system-command.ts, never by a name typed in place. */
+/** Commands run by their absolute path from main/platform/system-command.ts, never by a name typed in place. */
 const BARE_COMMAND_SYNTAX = {
   selector: 'CallExpression[callee.name=/^(runCommand|run)$/] > :matches(Literal, TemplateLiteral).arguments:first-child',
   message:
-    "Name the program with systemCommand('...') (main/system/system-command.ts): Windows searches the current folder for a bare name.",
+    "Name the program with systemCommand('...') (main/platform/system-command.ts): Windows searches the current folder for a bare name.",
 };
 
 export default tseslint.config(
@@ -91,6 +92,13 @@ export default tseslint.config(
         { patterns: [{ group: ['**/e2e/**'], message: 'Unit tests take shared fixtures from test-support/, not from the e2e suites.' }] },
       ],
     },
+  },
+  {
+    // Folder layers (scripts/eslint-layers.mjs, drawn in docs/architecture.md): each folder imports
+    // only the folders below it, so folder cycles cannot come back. Tests beside the code too.
+    files: ['app/**/*.ts', 'main/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/folder-layers': 'error' },
   },
   {
     // IPC goes through the typed, sender-checking wrappers only (app/ipc/contract.ts lists the channels).

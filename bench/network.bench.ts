@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { RunEvent } from '../app/contract/check';
 import { builtinCatalog } from '../app/catalog/builtin';
 import type { Catalog } from '../app/catalog/schema';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../main/cli/defaults';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../main/platform/defaults';
 import { runEngine } from '../main/engine/engine';
 import { builtinLookupsAtOnce, prepareResolverEnvironment } from '../main/engine/resolver-environment';
 import { hostsToResolve, layersFor, networkItems } from '../main/runner/chain';

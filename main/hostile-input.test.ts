@@ -7,7 +7,8 @@ import { proxyFromEnv } from './proxy/env';
 import { parseScutilProxy, scutilProxy } from './proxy/mac';
 import { proxyFromPacResult } from './proxy/pac-result';
 import type { ProxySetting } from './proxy/setting';
-import { internetSettingsFrom, internetSettingsProxy, parseRegQuery, parseWinHttpSettings, winHttpProxy } from './proxy/windows';
+import { internetSettingsFrom, internetSettingsProxy, parseWinHttpSettings, winHttpProxy } from './proxy/windows';
+import { parseRegQuery } from './platform/reg-query';
 import { judgeMacFirewall } from './system/firewall/tasks';
 import { parseListApps } from './system/firewall/socketfilterfw';
 import { decodeHostsBytes } from './system/hosts/decode';
@@ -17,7 +18,7 @@ import { parseLsofFields } from './system/listeners/lsof';
 import { parseNetstat } from './system/listeners/netstat';
 import { parseLaunchctlPrint } from './system/services/launchctl';
 import { parseScQc, parseScQueryState } from './system/services/sc';
-import { hostMatchesPattern } from './system/wildcard';
+import { hostMatchesPattern } from './platform/wildcard';
 
 // Every parser of outside input (what a server, a command or a file says), fed input shaped like
 // the real thing but hostile in its details. Each must answer, never throw, and stay within its

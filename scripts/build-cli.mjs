@@ -13,7 +13,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const outfile = 'out/cli/sync-doctor.cjs';
 const importEsmFile = 'out/cli/import-esm.cjs';
 
-/** main/engine/import-esm.ts becomes require('./import-esm.cjs'), a plain file Node compiles itself. */
+/** main/platform/import-esm.ts becomes require('./import-esm.cjs'), a plain file Node compiles itself. */
 const importEsmBeside = {
   name: 'import-esm-beside',
   setup(build) {
@@ -35,7 +35,7 @@ await build({
 });
 writeFileSync(
   importEsmFile,
-  "'use strict';\n// Written by scripts/build-cli.mjs; see main/engine/import-esm.ts.\nexports.importEsm = (specifier) => import(specifier);\n",
+  "'use strict';\n// Written by scripts/build-cli.mjs; see main/platform/import-esm.ts.\nexports.importEsm = (specifier) => import(specifier);\n",
 );
 
 // Compiled, not run: the cache holds what V8 compiles up front, which is most of the start-up cost.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RunEvent } from '../../app/contract/check';
-import { DEFAULT_CONCURRENCY } from '../../main/cli/defaults';
+import { DEFAULT_CONCURRENCY } from '../../main/platform/defaults';
 import { runEngine } from '../../main/engine/engine';
 import { buildAppInfo } from '../../main/electron/app-info';
 import { loadDesktopCatalog } from '../../main/electron/catalog-source';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunEvent } from '../../app/contract/check';
 import { builtinCatalog } from '../../app/catalog/builtin';
-import { DEFAULT_CONCURRENCY } from '../../main/cli/defaults';
+import { DEFAULT_CONCURRENCY } from '../../main/platform/defaults';
 import { runEngine } from '../../main/engine/engine';
 import { RunService } from '../../main/electron/run-service';
 import { collectGarbageSoon } from '../../test-support/force-gc';

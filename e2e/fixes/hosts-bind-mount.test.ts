@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../../main/system/exec';
+import { runCommand } from '../../main/platform/exec';
 import { fixEnvironment, memoryUndoStore } from '../../main/fixes/fixtures/fake-system';
 import { fixById } from '../../main/fixes/registry';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseErrorCode } from '../../app/catalog/error-codes';
 import type { CheckSelection } from '../engine/engine';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../platform/defaults';
 import { FIX_EXIT, FIX_HELP, FIX_SYNOPSIS, fixCommandFrom, type FixCommand } from './fix-args';
 
 const SELECTIONS: readonly CheckSelection[] = ['network', 'system', 'device'];
@@ -40,7 +40,7 @@ export type ParsedArgs =
   | { command: 'version' }
   | { command: 'usage-error'; message: string };
 
-export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults';
+export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../platform/defaults';
 
 export const USAGE = `Usage: sync-doctor check [options]
        sync-doctor explain CODE [--json]

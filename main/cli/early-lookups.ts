@@ -1,5 +1,5 @@
 import { builtinCatalog } from '../../app/catalog/builtin';
-import { withDeadline } from '../probes/deadline';
+import { withDeadline } from '../platform/deadline';
 import { hostsToResolve } from '../runner/chain';
 import { DnsCache } from '../runner/dns-cache';
 import type { CheckCommand, ParsedArgs } from './args';

@@ -2,7 +2,7 @@ import type { EngineOptions } from '../engine/engine';
 import type { Diagnose } from '../fixes/diagnose';
 import type { PlannedFix } from '../fixes/plan-fixes';
 import { howToElevate } from '../fixes/rights';
-import type { SystemOs } from '../system/task';
+import type { SystemOs } from '../platform/system-os';
 import type { FixCommand } from './fix-args';
 import type { CliIo } from './main';
 

@@ -2,7 +2,7 @@ import type { CheckResult } from '../../app/contract/check';
 import type { Finding, ManualSteps } from '../../app/diagnosis/finding';
 import type { FixOutcome } from '../../app/fixes/attempt';
 import type { FixPreview, FixStep } from '../../app/fixes/preview';
-import type { SystemOs } from '../system/task';
+import type { SystemOs } from '../platform/system-os';
 
 /** An argv as a person would type it: arguments with spaces or quotes in double quotes. */
 export function showArgv(argv: readonly string[]): string {

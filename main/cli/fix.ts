@@ -13,8 +13,8 @@ import { attemptOf, planFixes, safeApply, type PlannedFix } from '../fixes/plan-
 import { recheckIds } from '../fixes/preview';
 import { mergeChecks, pick, rerunChecks, snapshotOf } from '../fixes/recheck';
 import { hasAdminRights } from '../fixes/rights';
-import { runCommand } from '../system/exec';
-import { systemOs, type SystemOs } from '../system/task';
+import { runCommand } from '../platform/exec';
+import { systemOs, type SystemOs } from '../platform/system-os';
 import type { FixCommand } from './fix-args';
 import { describeOutcome, manualSteps, renderBeforeAfter, renderFinding, renderPreview } from './fix-output';
 import { commandLine, EXIT, rightsMissing, type Context } from './fix-context';

@@ -1,7 +1,7 @@
 // Imported first by the CLI's entry, so it runs before anything starts libuv's thread pool.
 import { prepareResolverEnvironment, UNKNOWN_LOOKUPS } from '../engine/resolver-environment';
 import { parseCliArgs, type ParsedArgs } from './args';
-import { DEFAULT_TIMEOUT_MS } from './defaults';
+import { DEFAULT_TIMEOUT_MS } from '../platform/defaults';
 import { earlyHosts, runsTheCheck } from './early-lookups';
 import { checkToRun } from './report-args';
 

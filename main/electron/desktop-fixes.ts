@@ -9,8 +9,8 @@ import { FixSession, type ElevatedApply } from '../fixes/fix-session';
 import { rerunChecks } from '../fixes/recheck';
 import { hasAdminRights } from '../fixes/rights';
 import { stateDir } from '../fixes/undo-store';
-import { runCommand } from '../system/exec';
-import { systemOs } from '../system/task';
+import { runCommand } from '../platform/exec';
+import { systemOs } from '../platform/system-os';
 import type { DesktopCatalog } from './catalog-source';
 
 interface DesktopFixOptions {

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinCatalog } from '../../app/catalog/builtin';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../cli/defaults';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../platform/defaults';
 import { runEngine } from '../engine/engine';
 import { elevatedFixRequest, runElevatedFix } from '../fixes/elevated-helper';
 import { sudoPromptElevation } from '../fixes/elevation';

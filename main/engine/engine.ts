@@ -7,11 +7,11 @@ import { proxiedConnect } from '../proxy/connector';
 import { proxyRouter, type ProxyOptions } from '../proxy/router';
 import { DnsCache, type DnsSettings } from '../runner/dns-cache';
 import { networkTasks, timeCheckTask, type NetworkPlanOptions } from '../runner/network-plan';
-import { runChecks } from '../runner/run';
-import type { CheckTask } from '../runner/task';
+import { runChecks } from '../scheduler/run';
+import type { CheckTask } from '../scheduler/task';
 import { deviceTasks } from '../system/device/tasks';
 import { withSystemTasks } from '../system/plan';
-import { systemOs } from '../system/task';
+import { systemOs } from '../platform/system-os';
 
 /** What a run can be asked for: a group, or only the device checks (`--only device`), which are part of "system". */
 export type CheckSelection = CheckGroup | 'device';

@@ -2,9 +2,9 @@ import type { CheckResult } from '../../app/contract/check';
 import type { FindingId, FixId } from '../../app/diagnosis/finding';
 import type { CommandRecord, FixOutcome } from '../../app/fixes/attempt';
 import type { FixStep } from '../../app/fixes/preview';
-import type { RunCommand } from '../system/exec';
+import type { RunCommand } from '../platform/exec';
 import type { WatchList } from '../system/hosts/match';
-import type { SystemOs } from '../system/task';
+import type { SystemOs } from '../platform/system-os';
 import type { UndoStore } from './undo-store';
 
 /** Everything a fix may look at to plan itself; injected, so plans are tested per OS on any machine. */

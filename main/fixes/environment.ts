@@ -1,11 +1,11 @@
 import os from 'node:os';
 import type { CheckResult } from '../../app/contract/check';
 import type { Catalog } from '../../app/catalog/schema';
-import { runCommand } from '../system/exec';
+import { runCommand } from '../platform/exec';
 import { systemHostsPath } from '../system/hosts/read';
 import { watchListOf } from '../system/hosts/tasks';
 import { windowsHostsLocation } from '../system/hosts/windows-location';
-import { systemOs, type SystemOs } from '../system/task';
+import { systemOs, type SystemOs } from '../platform/system-os';
 import type { FixEnvironment } from './definition';
 import { fileUndoStore, stateDir } from './undo-store';
 

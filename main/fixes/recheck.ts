@@ -1,7 +1,7 @@
 import type { CheckResult } from '../../app/contract/check';
 import type { CheckSnapshot } from '../../app/fixes/attempt';
 import { planTasks, type EngineOptions } from '../engine/engine';
-import { runChecks } from '../runner/run';
+import { runChecks } from '../scheduler/run';
 import { forgetHostsReads } from '../system/hosts/lookup';
 
 /**

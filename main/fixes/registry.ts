@@ -1,5 +1,5 @@
 import type { Finding, FixId } from '../../app/diagnosis/finding';
-import type { SystemOs } from '../system/task';
+import type { SystemOs } from '../platform/system-os';
 import { startBonjour } from './bonjour';
 import type { FixDefinition } from './definition';
 import { restartDeviceService } from './device-service';

@@ -1,5 +1,5 @@
-import type { RunCommand } from '../system/exec';
-import type { SystemOs } from '../system/task';
+import type { RunCommand } from '../platform/exec';
+import type { SystemOs } from '../platform/system-os';
 import { windowsCommand } from './commands';
 
 /**

@@ -1,6 +1,6 @@
 import type { CommandRecord } from '../../app/fixes/attempt';
 import type { FixStep } from '../../app/fixes/preview';
-import type { CommandOutcome, RunCommand } from '../system/exec';
+import type { CommandOutcome, RunCommand } from '../platform/exec';
 import type { CommandPath } from './commands';
 import type { FixResult, PreparedFix } from './definition';
 

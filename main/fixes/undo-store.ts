@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FIX_IDS, type FixId } from '../../app/diagnosis/finding';
-import type { SystemOs } from '../system/task';
+import type { SystemOs } from '../platform/system-os';
 
 /** What a fix saved so that `--undo` can put it back (the hosts backup, the old WinHTTP proxy). */
 export interface UndoRecord {

@@ -1,4 +1,5 @@
-import { parseRegQuery, parseWinHttpSettings, type WinHttpSettings } from '../proxy/windows';
+import { parseWinHttpSettings, type WinHttpSettings } from '../proxy/windows';
+import { parseRegQuery } from '../platform/reg-query';
 import { windowsCommand } from './commands';
 import type { FixDefinition, FixEnvironment, PreparedFix } from './definition';
 import { blockedFix, commandStep, runPlanned, type PlannedCommand } from './steps';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type DnsReply, type RunningDnsServer } from '../../test-support/dns-server';
 import { passDeadlineWhen } from '../../test-support/deadline';
-import { withDeadline } from './deadline';
+import { withDeadline } from '../platform/deadline';
 import { connectableAddresses, isBlockingAddress, judgeDns, probeDns, type DnsAnswer, type DnsProbeResult, type SystemLookup } from './dns';
 
 const REPLIES: Record<string, DnsReply> = {

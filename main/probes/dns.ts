@@ -1,5 +1,5 @@
 import dns from 'node:dns';
-import { ABORTED, elapsedSince, isDeadline, raceAbort } from './deadline';
+import { ABORTED, elapsedSince, isDeadline, raceAbort } from '../platform/deadline';
 
 export type DnsAnswer =
   | { kind: 'ok'; addresses: string[]; ms: number }

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startListener, type ListenerBehaviour, type RunningListener } from '../../test-support/web-server';
 import { passDeadlineWhen } from '../../test-support/deadline';
-import { withDeadline } from './deadline';
+import { withDeadline } from '../platform/deadline';
 import { rawPeer, sendEndlessContinue, type RawPeer } from '../../test-support/raw-peer';
 import { judgeHttp, probeHttp, type HttpOutcome, type HttpProbeOptions } from './http';
 

@@ -1,5 +1,5 @@
 import type { Duplex } from 'node:stream';
-import { elapsedSince, isDeadline } from './deadline';
+import { elapsedSince, isDeadline } from '../platform/deadline';
 import { awaitResponseHead, requestHead, USER_AGENT } from './http-head';
 
 export type HttpOutcome =

@@ -2,7 +2,7 @@ import dgram from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startNtpServer } from '../../test-support/ntp-server';
 import { manualDeadline, passDeadlineWhen } from '../../test-support/deadline';
-import { withDeadline } from './deadline';
+import { withDeadline } from '../platform/deadline';
 import { probeNtp, readAnswer, readTimestamp, writeTimestamp } from './ntp';
 
 const running: { close(): Promise<void> }[] = [];

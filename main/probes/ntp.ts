@@ -1,6 +1,6 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
-import { elapsedSince, isDeadline } from './deadline';
+import { elapsedSince, isDeadline } from '../platform/deadline';
 
 export type NtpOutcome =
   | { kind: 'answer'; offsetMs: number; roundTripMs: number; stratum: number; ms: number }

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withDeadline } from './deadline';
+import { withDeadline } from '../platform/deadline';
 import { connectAny, orderAddresses, probeTcp, type TcpOutcome } from './tcp';
 
 const servers: net.Server[] = [];

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { elapsedSince, isDeadline } from './deadline';
+import { elapsedSince, isDeadline } from '../platform/deadline';
 
 export type TcpOutcome =
   | { kind: 'connected'; socket: net.Socket; address: string; ms: number }

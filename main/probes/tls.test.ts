@@ -6,7 +6,7 @@ import { issuerSet } from '../../app/catalog/issuers';
 import { leafCertificate, type KeyPair } from '../../test-support/certificates';
 import { startListener, type ListenerBehaviour, type RunningListener } from '../../test-support/web-server';
 import { passDeadlineWhen } from '../../test-support/deadline';
-import { withDeadline } from './deadline';
+import { withDeadline } from '../platform/deadline';
 import { makeCa } from '../../test-support/test-ca';
 import { probeHttp } from './http';
 import { probeTcp } from './tcp';

@@ -2,7 +2,7 @@ import type net from 'node:net';
 import type { X509Certificate } from 'node:crypto';
 import tls from 'node:tls';
 import { isExpectedIssuer, type IssuerName } from '../../app/catalog/issuers';
-import { elapsedSince, isDeadline } from './deadline';
+import { elapsedSince, isDeadline } from '../platform/deadline';
 
 export interface CertificateFacts {
   subject: string;

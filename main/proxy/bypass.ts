@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { globMatches } from '../system/wildcard';
+import { globMatches } from '../platform/wildcard';
 
 /**
  * Whether `host` is excluded from the proxy by a bypass list: NO_PROXY ("a.com,.b.com,*"),

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withDeadline } from '../probes/deadline';
+import { withDeadline } from '../platform/deadline';
 import { connectToProxy, type ProxyLookups } from './tunnel';
 
 describe('connectToProxy', () => {

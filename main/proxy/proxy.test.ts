@@ -11,7 +11,8 @@ import { proxyFromEnv } from './env';
 import { parseScutilProxy, scutilProxy } from './mac';
 import { proxyFromPacResult } from './pac-result';
 import { proxyRouter } from './router';
-import { internetSettingsFrom, internetSettingsProxy, parseRegQuery, parseWinHttpSettings, pickForScheme, winHttpProxy } from './windows';
+import { internetSettingsFrom, internetSettingsProxy, parseWinHttpSettings, pickForScheme, winHttpProxy } from './windows';
+import { parseRegQuery } from '../platform/reg-query';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => readFileSync(path.join(here, 'fixtures', name), 'utf8');

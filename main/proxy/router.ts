@@ -1,6 +1,6 @@
-import { runCommand } from '../system/exec';
-import { systemCommand } from '../system/system-command';
-import { systemOs, type SystemOs } from '../system/task';
+import { runCommand } from '../platform/exec';
+import { systemCommand } from '../platform/system-command';
+import { systemOs, type SystemOs } from '../platform/system-os';
 import { proxyFromEnv } from './env';
 import { parseScutilProxy, scutilProxy, type ScutilProxies } from './mac';
 import { proxyFromPacResult } from './pac-result';
@@ -9,12 +9,12 @@ import type { ProxySetting } from './setting';
 import {
   internetSettingsFrom,
   internetSettingsProxy,
-  parseRegQuery,
   parseWinHttpSettings,
   winHttpProxy,
   type InternetSettings,
   type WinHttpSettings,
 } from './windows';
+import { parseRegQuery } from '../platform/reg-query';
 
 export interface ProxyOptions {
   /** Default: process.env. */

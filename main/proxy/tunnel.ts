@@ -1,6 +1,6 @@
 import dns from 'node:dns';
 import net from 'node:net';
-import { ABORTED, elapsedSince, isDeadline, raceAbort } from '../probes/deadline';
+import { ABORTED, elapsedSince, isDeadline, raceAbort } from '../platform/deadline';
 import { awaitResponseHead, requestHead, USER_AGENT } from '../probes/http-head';
 import { connectAny, type TcpOutcome } from '../probes/tcp';
 import { basicAuth, type ProxyEndpoint } from './endpoint';

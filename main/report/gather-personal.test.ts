@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandOutcome, RunCommand } from '../system/exec';
+import type { CommandOutcome, RunCommand } from '../platform/exec';
 import { gatherPersonal, parseNetshSsids, parseNmcliSsids, parseWifiDevices, type SystemIdentitySource } from './gather-personal';
 
 function source(platform: NodeJS.Platform, answers: Record<string, CommandOutcome> = {}, calls: string[][] = []): SystemIdentitySource {

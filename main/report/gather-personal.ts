@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { withDeadline } from '../probes/deadline';
-import { runCommand, type RunCommand } from '../system/exec';
+import { withDeadline } from '../platform/deadline';
+import { runCommand, type RunCommand } from '../platform/exec';
 import { noPersonalValues, type PersonalValues } from '../../app/report/redact/personal-values';
 
 /** What the report needs from the system; injected so tests can plant a computer of their own. */

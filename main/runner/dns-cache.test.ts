@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type RunningDnsServer } from '../../test-support/dns-server';
-import { withDeadline } from '../probes/deadline';
+import { withDeadline } from '../platform/deadline';
 import { recordingDnsCache, unresolvableDnsCache } from '../../test-support/recording-dns';
 
 /** Starts nothing on the addresses: for tests that look only at the judgement. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../app/catalog/builtin';
-import { withDeadline } from '../probes/deadline';
+import { withDeadline } from '../platform/deadline';
 import { recordingDnsCache } from '../../test-support/recording-dns';
 import { networkTasks } from './network-plan';
 

@@ -8,7 +8,7 @@ import { DnsCache } from './dns-cache';
 import { ntpTask, type NtpTarget } from './ntp-task';
 import { portTask } from './port-task';
 import { serverTask } from './server-task';
-import type { CheckTask } from './task';
+import type { CheckTask } from '../scheduler/task';
 
 export interface NetworkPlanOptions {
   /** Added to every entry's expected certificate issuers (--expect-issuer). */

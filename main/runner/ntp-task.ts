@@ -4,7 +4,7 @@ import { probeNtp, type NtpProbeOptions } from '../probes/ntp';
 import { NTP_CHAIN_LENGTH } from './chain';
 import type { DnsCache } from './dns-cache';
 import { dnsFailureReason } from './dns-reason';
-import { CANCELLED_DETAIL, type CheckTask } from './task';
+import { CANCELLED_DETAIL, type CheckTask } from '../scheduler/task';
 
 export interface NtpTarget {
   host: string;

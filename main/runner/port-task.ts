@@ -3,7 +3,7 @@ import { directConnect, type Connect } from '../proxy/connector';
 import { PORT_CHAIN_LENGTH } from './chain';
 import type { DnsCache } from './dns-cache';
 import { dnsFailureReason, dnsFailureWords } from './dns-reason';
-import { CANCELLED_DETAIL, type CheckTask } from './task';
+import { CANCELLED_DETAIL, type CheckTask } from '../scheduler/task';
 
 export interface PortTarget {
   entryId: string;

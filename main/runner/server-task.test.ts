@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startListener, type RunningListener } from '../../test-support/web-server';
-import { withDeadline } from '../probes/deadline';
+import { withDeadline } from '../platform/deadline';
 import { probeTcp } from '../probes/tcp';
 import type { Connect } from '../proxy/connector';
 import { unresolvableDnsCache } from '../../test-support/recording-dns';

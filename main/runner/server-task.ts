@@ -12,7 +12,7 @@ import { httpStage } from './server-check/http-stage';
 import { Progress } from './server-check/progress';
 import { plannedServer, type ServerTarget } from './server-check/target';
 import { tlsStage } from './server-check/tls-stage';
-import type { CheckTask } from './task';
+import type { CheckTask } from '../scheduler/task';
 
 export type { ServerCheckSeams } from './server-check/context';
 export { plannedServer, serverCheckId, type ServerTarget } from './server-check/target';

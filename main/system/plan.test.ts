@@ -3,7 +3,7 @@ import { builtinCatalog } from '../../app/catalog/builtin';
 import type { NtpCheck } from '../../app/contract/check';
 import { SYSTEM_REASONS } from '../../app/contract/system-reasons';
 import { proxyRouter } from '../proxy/router';
-import type { CheckTask } from '../runner/task';
+import type { CheckTask } from '../scheduler/task';
 import { fixturePath } from './fixtures/load';
 import { withSystemTasks } from './plan';
 

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../app/catalog/schema';
 import type { ProxyRouter } from '../proxy/router';
-import type { CheckTask } from '../runner/task';
-import { runCommand } from './exec';
+import type { CheckTask } from '../scheduler/task';
+import { runCommand } from '../platform/exec';
 import { shareNtpResult } from './clock/share-ntp';
 import { deviceTasks } from './device/tasks';
 import { clockTask } from './clock/tasks';
@@ -16,7 +16,7 @@ import { sharedProcessList } from './processes/list';
 import { processTasks } from './processes/tasks';
 import { proxyTasks } from './proxy/tasks';
 import { serviceTasks } from './services/tasks';
-import { systemOs, type SystemOs } from './task';
+import { systemOs, type SystemOs } from '../platform/system-os';
 import { sharedWindowsPowerShell } from './windows-powershell';
 
 interface SystemPlanOptions {

@@ -1,18 +1,11 @@
 import type { CheckStatus, PlannedCheck, SystemCheck } from '../../app/contract/check';
 import type { SystemCheckReason } from '../../app/contract/system-reasons';
-import { CANCELLED_DETAIL, type CheckTask } from '../runner/task';
-import type { Trouble } from './exec';
+import { CANCELLED_DETAIL, type CheckTask } from '../scheduler/task';
+import type { Trouble } from '../platform/exec';
+import { OS_NAMES, type SystemOs } from '../platform/system-os';
 
 type SystemKind = SystemCheck['kind'];
 type Facts = NonNullable<SystemCheck['facts']>;
-/** The operating systems the system checks tell apart. */
-export type SystemOs = 'windows' | 'mac' | 'linux' | 'other';
-
-export function systemOs(platform: NodeJS.Platform = process.platform): SystemOs {
-  return platform === 'win32' ? 'windows' : platform === 'darwin' ? 'mac' : platform === 'linux' ? 'linux' : 'other';
-}
-
-export const OS_NAMES: Record<SystemOs, string> = { windows: 'Windows', mac: 'macOS', linux: 'Linux', other: 'this operating system' };
 
 export interface SystemOutcome {
   status: CheckStatus;

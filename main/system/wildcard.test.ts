@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bypasses } from '../proxy/bypass';
 import { findAppleEntries } from './hosts/match';
 import { parseHosts } from './hosts/parse';
-import { globMatches, hostMatchesPattern } from './wildcard';
+import { globMatches, hostMatchesPattern } from '../platform/wildcard';
 
 /** The textbook dynamic-programming matcher: slow but plainly right, to check the fast one against. */
 function reference(pattern: string, text: string): boolean {

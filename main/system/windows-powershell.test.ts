@@ -1,6 +1,6 @@
-import { systemCommand } from './system-command';
+import { systemCommand } from '../platform/system-command';
 import { describe, expect, it } from 'vitest';
-import type { CommandOutcome, RunCommand } from './exec';
+import type { CommandOutcome, RunCommand } from '../platform/exec';
 import { firewallTasks } from './firewall/tasks';
 import { fixture } from './fixtures/load';
 import { serviceTasks } from './services/tasks';

@@ -1,9 +1,9 @@
 import { PNP_PART } from './device/pnp';
-import { runCommand, type CommandOutcome, type RunCommand } from './exec';
+import { runCommand, type CommandOutcome, type RunCommand } from '../platform/exec';
 import { WINDOWS_SECURITY_PART } from './firewall/windows';
 import { POWERSHELL_DEADLINE_MS, powershellArgs } from './powershell';
 import { APPX_PART } from './services/edition';
-import { systemCommand } from './system-command';
+import { systemCommand } from '../platform/system-command';
 import { shareOnce } from './task';
 
 /** What the one script can ask: the firewall and Security Center, the Store packages, the Apple Plug and Play entries. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startListener, type RunningListener } from '../../../test-support/web-server';
-import { withDeadline } from '../../probes/deadline';
+import { withDeadline } from '../../platform/deadline';
 import { closedPort } from '../../../test-support/silent-peer';
 import { probeTcp } from '../../probes/tcp';
 import type { Connect } from '../../proxy/connector';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withDeadline } from '../../probes/deadline';
+import { withDeadline } from '../../platform/deadline';
 import type { SystemLookup } from '../../probes/dns';
 import { DnsCache } from '../dns-cache';
 import { loopbackRoutes } from '../../../test-support/loopback-routes';

@@ -8,7 +8,7 @@ import {
 } from '../../../app/contract/check';
 import type { DnsAnswer } from '../../probes/dns';
 import { layersFor } from '../chain';
-import { CANCELLED_DETAIL } from '../task';
+import { CANCELLED_DETAIL } from '../../scheduler/task';
 import type { Ending, Findings, Redirect, Stage } from './ending';
 import { plannedServer, type ServerTarget } from './target';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startListener, type HttpAnswer, type ListenerBehaviour, type RunningListener } from '../../../test-support/web-server';
-import { withDeadline } from '../../probes/deadline';
+import { withDeadline } from '../../platform/deadline';
 import { loopbackRoutes } from '../../../test-support/loopback-routes';
 import { recordingDnsCache } from '../../../test-support/recording-dns';
 import { asServerCheck, GENUINE_ADDRESS, serverTarget } from '../../../test-support/server-check';

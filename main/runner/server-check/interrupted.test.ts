@@ -6,7 +6,7 @@ import { loopbackRoutes, type Route } from '../../../test-support/loopback-route
 import { recordingDnsCache } from '../../../test-support/recording-dns';
 import { asServerCheck, dnsJudged, endAsDeadline, GENUINE_ADDRESS, nameServers, serverTarget } from '../../../test-support/server-check';
 import { serverTask } from '../server-task';
-import type { CheckTask } from '../task';
+import type { CheckTask } from '../../scheduler/task';
 
 // A check is interrupted in two ways: the probes see the signal end and the check reports on its
 // own, or, when it has not reported within the runner's grace, the runner asks interrupted().

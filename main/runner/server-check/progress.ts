@@ -1,5 +1,5 @@
 import type { Timings } from '../../../app/contract/check';
-import { elapsedSince } from '../../probes/deadline';
+import { elapsedSince } from '../../platform/deadline';
 import { emptyFindings, type Findings, type Stage } from './ending';
 
 const TIMING_OF: Record<Stage, keyof Timings> = { dns: 'dnsMs', tcp: 'tcpMs', tls: 'tlsMs', http: 'httpMs' };

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startListener, type ListenerBehaviour, type RunningListener } from '../../../test-support/web-server';
-import { withDeadline } from '../../probes/deadline';
+import { withDeadline } from '../../platform/deadline';
 import { closedPort, silentPeer, type SilentPeer } from '../../../test-support/silent-peer';
 import { probeTcp } from '../../probes/tcp';
 import type { Connect } from '../../proxy/connector';

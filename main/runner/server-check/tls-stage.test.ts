@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startListener, type ListenerBehaviour, type RunningListener } from '../../../test-support/web-server';
-import { withDeadline } from '../../probes/deadline';
+import { withDeadline } from '../../platform/deadline';
 import type { KeyPair } from '../../../test-support/test-ca';
 import { loopbackRoutes } from '../../../test-support/loopback-routes';
 import { recordingDnsCache } from '../../../test-support/recording-dns';

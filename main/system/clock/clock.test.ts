@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../app/catalog/builtin';
 import type { CheckResult, NtpCheck } from '../../../app/contract/check';
-import type { CheckTask } from '../../runner/task';
+import type { CheckTask } from '../../scheduler/task';
 import { shareNtpResult } from './share-ntp';
 import { clockTask, judgeClock } from './tasks';
 

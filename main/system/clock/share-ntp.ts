@@ -1,5 +1,5 @@
 import type { CheckResult } from '../../../app/contract/check';
-import type { CheckTask } from '../../runner/task';
+import type { CheckTask } from '../../scheduler/task';
 
 /**
  * Lets the clock check read the NTP check's answer instead of asking the time server a second

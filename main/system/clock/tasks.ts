@@ -1,7 +1,7 @@
 import type { CheckResult } from '../../../app/contract/check';
 import type { Catalog } from '../../../app/catalog/schema';
-import { ABORTED, raceAbort } from '../../probes/deadline';
-import { CANCELLED_DETAIL, type CheckTask } from '../../runner/task';
+import { ABORTED, raceAbort } from '../../platform/deadline';
+import { CANCELLED_DETAIL, type CheckTask } from '../../scheduler/task';
 import { describeClockOffset } from '../../../app/format/clock-offset';
 import { systemTask, type SystemOutcome } from '../task';
 

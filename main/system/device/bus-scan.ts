@@ -1,5 +1,5 @@
-import type { RunCommand } from '../exec';
-import type { SystemOs } from '../task';
+import type { RunCommand } from '../../platform/exec';
+import type { SystemOs } from '../../platform/system-os';
 import type { BusDevice, BusScan } from './bus';
 import { parseIoregUsb } from './ioreg';
 import { scanSysfs } from './sysfs';

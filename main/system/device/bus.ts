@@ -1,4 +1,4 @@
-import type { Trouble } from '../exec';
+import type { Trouble } from '../../platform/exec';
 
 /** A device on the USB bus, by its ids only: names and serials are left where they were read. */
 export interface BusDevice {

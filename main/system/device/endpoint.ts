@@ -1,4 +1,4 @@
-import type { SystemOs } from '../task';
+import type { SystemOs } from '../../platform/system-os';
 
 /** Where the usbmux daemon listens: a unix socket (macOS, Linux) or a TCP port (Windows). */
 export type UsbmuxEndpoint = { kind: 'unix'; path: string } | { kind: 'tcp'; host: string; port: number };

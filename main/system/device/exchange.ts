@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { isDeadline, withDeadline } from '../../probes/deadline';
+import { isDeadline, withDeadline } from '../../platform/deadline';
 import type { UsbmuxEndpoint } from './endpoint';
 import { FrameCollector, MAX_FRAME_BYTES, type FrameHeader } from './frame';
 

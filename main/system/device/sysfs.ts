@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { abortTrouble } from '../exec';
+import { abortTrouble } from '../../platform/exec';
 import { usbId, type BusDevice, type BusScan } from './bus';
 
 export const SYSFS_USB_DEVICES = '/sys/bus/usb/devices';

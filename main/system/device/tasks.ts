@@ -1,7 +1,8 @@
-import type { CheckTask } from '../../runner/task';
-import { runCommand, type RunCommand } from '../exec';
+import type { CheckTask } from '../../scheduler/task';
+import { runCommand, type RunCommand } from '../../platform/exec';
 import { POWERSHELL_DEADLINE_MS } from '../powershell';
-import { notApplicable, shareOnce, systemTask, type SystemOs, type SystemOutcome } from '../task';
+import { notApplicable, shareOnce, systemTask, type SystemOutcome } from '../task';
+import { type SystemOs } from '../../platform/system-os';
 import { sharedWindowsPowerShell, type WindowsPowerShell } from '../windows-powershell';
 import type { BusScan } from './bus';
 import { busScanner } from './bus-scan';

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { SystemOs } from '../task';
+import type { SystemOs } from '../../platform/system-os';
 import type { UsbmuxEndpoint } from './endpoint';
 import { exchange } from './exchange';
 import { readPairRecord, readPairRecordRequest, replyOf, type UsbmuxDevice } from './messages';

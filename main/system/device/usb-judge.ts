@@ -1,5 +1,6 @@
-import { commandTrouble, troubleOutcome, type SystemOs, type SystemOutcome } from '../task';
-import type { CommandOutcome } from '../exec';
+import { commandTrouble, troubleOutcome, type SystemOutcome } from '../task';
+import { type SystemOs } from '../../platform/system-os';
+import type { CommandOutcome } from '../../platform/exec';
 import type { BusDevice, BusScan } from './bus';
 import type { DeviceListing } from './listing';
 import { parsePnpScript, pnpErrorText, type PnpEntry } from './pnp';

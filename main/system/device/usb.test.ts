@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandOutcome, RunCommand } from '../exec';
+import type { CommandOutcome, RunCommand } from '../../platform/exec';
 import { fixture } from '../fixtures/load';
 import { busScanner } from './bus-scan';
 import { parseIoregUsb } from './ioreg';

@@ -1,6 +1,7 @@
 import { assertNever } from '../../../app/contract/check';
-import { CANCELLED_DETAIL } from '../../runner/task';
-import type { SystemOs, SystemOutcome } from '../task';
+import { CANCELLED_DETAIL } from '../../scheduler/task';
+import type { SystemOutcome } from '../task';
+import type { SystemOs } from '../../platform/system-os';
 import { describeEndpoint, OVERRIDE_VARIABLE, type EndpointChoice } from './endpoint';
 import type { DeviceListing } from './listing';
 import { RESULT_NAMES, type UsbmuxDevice } from './messages';

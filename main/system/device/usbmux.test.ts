@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SystemCheck } from '../../../app/contract/check';
-import { runChecks } from '../../runner/run';
+import { runChecks } from '../../scheduler/run';
 import { usbmuxEndpoint } from './endpoint';
 import { exchange } from './exchange';
 import { listDevicesRequest } from './messages';

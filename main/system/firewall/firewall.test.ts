@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CommandOutcome, RunCommand } from '../exec';
+import type { CommandOutcome, RunCommand } from '../../platform/exec';
 import { fixture } from '../fixtures/load';
 import { normalizeProcesses, sharedProcessList } from '../processes/list';
 import { startNamedProcess } from '../../../test-support/named-process';

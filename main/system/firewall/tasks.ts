@@ -1,9 +1,10 @@
-import type { CheckTask } from '../../runner/task';
-import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
+import type { CheckTask } from '../../scheduler/task';
+import { runCommand, type CommandOutcome, type RunCommand } from '../../platform/exec';
 import type { ListProcesses, ProcessList } from '../processes/list';
 import { POWERSHELL_DEADLINE_MS } from '../powershell';
-import { systemCommand } from '../system-command';
-import { commandTrouble, notApplicable, systemTask, troubleOutcome, type SystemOs, type SystemOutcome } from '../task';
+import { systemCommand } from '../../platform/system-command';
+import { commandTrouble, notApplicable, systemTask, troubleOutcome, type SystemOutcome } from '../task';
+import { type SystemOs } from '../../platform/system-os';
 import { sharedWindowsPowerShell, type WindowsPowerShell } from '../windows-powershell';
 import { productsFromProcesses } from './known-products';
 import { parseBlockAll, parseGlobalState, parseListApps } from './socketfilterfw';

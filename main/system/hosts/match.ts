@@ -1,4 +1,4 @@
-import { hostMatchesPattern } from '../wildcard';
+import { hostMatchesPattern } from '../../platform/wildcard';
 import type { HostsEntry } from './parse';
 
 /** Apple's own domains: any entry under them is worth showing, even if the catalog lacks it. */

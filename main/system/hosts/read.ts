@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { systemRoot } from '../system-command';
+import { systemRoot } from '../../platform/system-command';
 import { decodeHostsBytes, type DecodedText } from './decode';
 import { parseHosts, type ParsedHosts } from './parse';
 

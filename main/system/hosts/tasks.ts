@@ -1,5 +1,5 @@
 import type { Catalog } from '../../../app/catalog/schema';
-import type { CheckTask } from '../../runner/task';
+import type { CheckTask } from '../../scheduler/task';
 import { shareOnce, systemTask, type SystemOutcome } from '../task';
 import { describeFinding, findAppleEntries, type WatchList } from './match';
 import { LARGE_HOSTS_BYTES, readHostsFile, type HostsRead } from './read';

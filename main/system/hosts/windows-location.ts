@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { parseRegQuery } from '../../proxy/windows';
-import { runCommand } from '../exec';
-import { systemCommand, systemRoot } from '../system-command';
+import { parseRegQuery } from '../../platform/reg-query';
+import { runCommand } from '../../platform/exec';
+import { systemCommand, systemRoot } from '../../platform/system-command';
 import { systemHostsPath } from './read';
 
 const KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters';

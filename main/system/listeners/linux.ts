@@ -1,5 +1,5 @@
 import { readdir, readFile, readlink } from 'node:fs/promises';
-import { abortTrouble } from '../exec';
+import { abortTrouble } from '../../platform/exec';
 import { parseProcNet } from './proc-net';
 import type { Listener, ListenerScan } from './types';
 

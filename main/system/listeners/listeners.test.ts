@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { builtinCatalog } from '../../../app/catalog/builtin';
-import { runCommand, type RunCommand } from '../exec';
+import { runCommand, type RunCommand } from '../../platform/exec';
 import { fixture } from '../fixtures/load';
 import { normalizeProcesses, sharedProcessList, type ProcessList } from '../processes/list';
 import { startNamedProcess, type NamedProcess } from '../../../test-support/named-process';

@@ -1,6 +1,7 @@
-import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
-import { systemCommand } from '../system-command';
-import { shareOnce, type SystemOs } from '../task';
+import { runCommand, type CommandOutcome, type RunCommand } from '../../platform/exec';
+import { systemCommand } from '../../platform/system-command';
+import { shareOnce } from '../task';
+import { type SystemOs } from '../../platform/system-os';
 import { scanLinux } from './linux';
 import { parseLsofFields } from './lsof';
 import { parseNetstat } from './netstat';

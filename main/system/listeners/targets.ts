@@ -1,5 +1,5 @@
 import type { Catalog } from '../../../app/catalog/schema';
-import type { SystemOs } from '../task';
+import type { SystemOs } from '../../platform/system-os';
 
 export interface ListenerTarget {
   entryId?: string;

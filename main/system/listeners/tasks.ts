@@ -1,6 +1,7 @@
-import type { CheckTask } from '../../runner/task';
+import type { CheckTask } from '../../scheduler/task';
 import type { ListProcesses, ProcessInfo, ProcessList } from '../processes/list';
-import { OS_NAMES, systemTask, troubleOutcome, type SystemOs, type SystemOutcome } from '../task';
+import { systemTask, troubleOutcome, type SystemOutcome } from '../task';
+import { OS_NAMES, type SystemOs } from '../../platform/system-os';
 import type { ScanListeners } from './scan';
 import type { ListenerTarget } from './targets';
 import type { Listener, ListenerScan } from './types';

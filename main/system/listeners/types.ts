@@ -1,4 +1,4 @@
-import type { Trouble } from '../exec';
+import type { Trouble } from '../../platform/exec';
 
 export interface Listener {
   protocol: 'tcp' | 'udp';

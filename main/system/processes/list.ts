@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type psListFunction from 'ps-list';
-import { importEsm } from '../../engine/import-esm';
-import { ABORTED, raceAbort } from '../../probes/deadline';
-import { abortTrouble, type Trouble } from '../exec';
+import { importEsm } from '../../platform/import-esm';
+import { ABORTED, raceAbort } from '../../platform/deadline';
+import { abortTrouble, type Trouble } from '../../platform/exec';
 import { shareOnce } from '../task';
 
 export interface ProcessInfo {

@@ -1,7 +1,8 @@
 import { processCheckId, processCheckTitle } from '../../../app/catalog/process-check';
 import type { ProcessEntry } from '../../../app/catalog/schema';
-import type { CheckTask } from '../../runner/task';
-import { notApplicable, OS_NAMES, systemTask, troubleOutcome, type SystemOs, type SystemOutcome } from '../task';
+import type { CheckTask } from '../../scheduler/task';
+import { notApplicable, systemTask, troubleOutcome, type SystemOutcome } from '../task';
+import { OS_NAMES, type SystemOs } from '../../platform/system-os';
 import type { ListProcesses, ProcessList } from './list';
 import { findProcesses } from './match';
 

@@ -6,7 +6,8 @@ import { proxyFromPacResult } from '../../proxy/pac-result';
 import { redactProxyText } from '../../proxy/redact';
 import { proxyRouter } from '../../proxy/router';
 import type { ProxySetting } from '../../proxy/setting';
-import { internetSettingsFrom, internetSettingsProxy, parseRegQuery, parseWinHttpSettings, winHttpProxy } from '../../proxy/windows';
+import { internetSettingsFrom, internetSettingsProxy, parseWinHttpSettings, winHttpProxy } from '../../proxy/windows';
+import { parseRegQuery } from '../../platform/reg-query';
 import { chooseProxy } from '../../proxy/router';
 import { judgeProxy, proxyTasks } from './tasks';
 

@@ -1,7 +1,7 @@
 import { connectToProxy } from '../../proxy/tunnel';
 import { chooseProxy, type ProxyRouter } from '../../proxy/router';
 import type { ProxySetting } from '../../proxy/setting';
-import { CANCELLED_DETAIL, type CheckTask } from '../../runner/task';
+import { CANCELLED_DETAIL, type CheckTask } from '../../scheduler/task';
 import { systemTask, type SystemOutcome } from '../task';
 
 /** The proxy settings for Apple's secure (443) and plain (80) traffic, judged on one example host. */

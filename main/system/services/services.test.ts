@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { CommandOutcome, RunCommand } from '../exec';
+import type { CommandOutcome, RunCommand } from '../../platform/exec';
 import { fixture } from '../fixtures/load';
 import { editionOfServicePath, parseAppxPackages } from './edition';
 import { parseLaunchctlPrint } from './launchctl';

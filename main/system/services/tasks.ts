@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { CheckTask } from '../../runner/task';
-import { runCommand, type CommandOutcome, type RunCommand } from '../exec';
+import type { CheckTask } from '../../scheduler/task';
+import { runCommand, type CommandOutcome, type RunCommand } from '../../platform/exec';
 import { POWERSHELL_DEADLINE_MS } from '../powershell';
-import { systemCommand } from '../system-command';
-import { commandTrouble, notApplicable, systemTask, type SystemOs, type SystemOutcome } from '../task';
+import { systemCommand } from '../../platform/system-command';
+import { commandTrouble, notApplicable, systemTask, type SystemOutcome } from '../task';
+import { type SystemOs } from '../../platform/system-os';
 import { sharedWindowsPowerShell, type WindowsPowerShell } from '../windows-powershell';
 import { EDITION_NAMES, editionOfServicePath, editionsFound, parseAppxPackages } from './edition';
 import { parseLaunchctlPrint } from './launchctl';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { isDeadline, withDeadline } from '../probes/deadline';
+import { isDeadline, withDeadline } from './deadline';
 import { isAbsoluteCommand } from './system-command';
 
 /** Why a command, listing or scan gave nothing to judge. */

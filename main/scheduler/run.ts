@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { REPORT_SCHEMA, summarize, type CheckResult, type Report, type ReportHeader, type RunEvent } from '../../app/contract/check';
-import { withDeadline } from '../probes/deadline';
+import { withDeadline } from '../platform/deadline';
 import type { CheckTask } from './task';
 
 export interface RunOptions {
