@@ -94,7 +94,7 @@ export async function startDesktopMain(page: Page, options: DesktopOptions): Pro
     log: (m) => refusals.push(m),
   });
   const finished = new FinishedReports();
-  const { reports, effects } = reportServiceForTests(page, finished, userData, options.personal);
+  const { reports, effects } = reportServiceForTests(page, finished, userData, options.personal, fixes);
   const runs = new RunService({
     loadCatalog: () => loadDesktopCatalog(userData),
     runEngine,

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { attemptsSince } from '../../app/report/from-fix-attempts';
+import type { FixSession } from '../../main/fixes/fix-session';
 import { PRINT_HEADER_TEMPLATE, PRINT_MARGINS_MM } from '../../app/report/print-settings';
 import { loadDesktopCatalog } from '../../main/electron/catalog-source';
 import type { FinishedReports } from '../../main/electron/finished-reports';
@@ -27,11 +29,13 @@ export function reportServiceForTests(
   finished: FinishedReports,
   userData: string,
   personal: GatheredPersonal | undefined,
+  fixes: Pick<FixSession, 'attempts'>,
 ): { reports: ReportService; effects: ReportSideEffects } {
   let cancelNext = false;
   const effects: ReportSideEffects = { saved: [], clipboard: [], cancelNextSave: () => (cancelNext = true) };
   const reports = new ReportService({
     finishedReport: (runId) => finished.get(runId),
+    fixAttempts: (runId) => attemptsSince(finished.get(runId)?.startedAt, fixes.attempts),
     gatherPersonal: () => (personal ? Promise.resolve(personal) : gatherPersonal(thisSystem(), AbortSignal.timeout(10_000))),
     catalog: async () => (await loadDesktopCatalog(userData)).catalog,
     appVersion: 'e2e',

@@ -18,6 +18,7 @@ import { send } from './ipc-main';
 import { lockDownSession } from './lockdown';
 import { menuTemplate } from './menu';
 import { openInBrowser } from './external-links';
+import { attemptsSince } from '../../app/report/from-fix-attempts';
 import { paperSizeFor } from '../../app/report/print-settings';
 import { gatherPersonal, thisSystem } from '../report/gather-personal';
 import { FinishedReports } from './finished-reports';
@@ -133,6 +134,7 @@ if (elevatedFix) {
         fixes,
         reports: new ReportService({
           finishedReport: (runId) => finished.get(runId),
+          fixAttempts: (runId) => attemptsSince(finished.get(runId)?.startedAt, fixes.attempts),
           gatherPersonal: () => gatherPersonal(thisSystem(), AbortSignal.timeout(10_000)),
           catalog: async () => (await loadDesktopCatalog(app.getPath('userData'))).catalog,
           appVersion: app.getVersion(),
