@@ -1,10 +1,7 @@
 import { USAGE, type ParsedArgs } from './args';
 import { runCheck, type CliIo } from './check-command';
-import { runExplain } from './explain-command';
-import { runFixCommand } from './fix';
 
 export type { CliIo } from './check-command';
-import { runReportCommand } from './report-command';
 
 declare const __SYNC_DOCTOR_VERSION__: string;
 
@@ -24,12 +21,13 @@ export async function runCli(args: ParsedArgs, io: CliIo): Promise<number> {
       io.stderr.write(`sync-doctor: ${args.message}\n\n${USAGE}\n`);
       return 2;
     case 'explain':
-      return runExplain(args, io);
+      // Loaded only for their own command: a check does not pay for evaluating the fix and report code.
+      return (await import('./explain-command')).runExplain(args, io);
     case 'fix':
-      return runFixCommand(args, io);
+      return (await import('./fix')).runFixCommand(args, io);
     case 'report':
     case 'report-help':
-      return runReportCommand(args, io);
+      return (await import('./report-command')).runReportCommand(args, io);
     case 'check':
       return runCheck(args, io);
   }
