@@ -1,6 +1,6 @@
 // Where names go: a hosts-file line or a DNS block list sends Apple's servers elsewhere.
-import type { CheckResult, ServerCheck } from '../../contract/check';
-import { listWords, unique } from '../evidence';
+import type { CheckResult } from '../../contract/check';
+import { listWords, obstacleOf, unique } from '../evidence';
 import type { Rule } from '../rule';
 import { fact, hostsOf, ids, NETWORK_SYMPTOMS, openNetwork, sameSteps, systemCheck } from './shared';
 
@@ -60,9 +60,8 @@ export const dnsFilter: Rule = (context) => {
   const missing = resolvedElsewhere ? openNetwork(context, 'name-missing').filter((check) => check.status === 'fail') : [];
   const evidence = [...redirected, ...missing];
   if (evidence.length === 0) return undefined;
-  const blocked = redirected.filter((check) =>
-    (check as ServerCheck).dns?.system.some((address) => address === '0.0.0.0' || address === '::'),
-  );
+  // The evidence's own test for "blocked, not sent elsewhere" (isBlockingAddress), not a second list.
+  const blocked = redirected.filter((check) => obstacleOf(check) === 'blocked-by-name');
   const how =
     blocked.length > 0
       ? 'answers with 0.0.0.0 (blocked)'
